@@ -1,0 +1,50 @@
+package io.alertbridge.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the host applies to its alert: open it, accept it or resolve it.
+ *
+ * @param eventType what to do
+ * @param alertKey the ticket id; unique within {@code source}
+ * @param summary the one-line summary, at most 1024 characters
+ * @param details the longer text, at most the configured bound
+ * @param priority the alert's priority
+ * @param links links to show on the alert
+ * @param customDetails further fields as plain Java values (String, Number, Boolean, List, Map)
+ * @param source the id of the alert source the delivery came from
+ * @param ticketStatus the ticket's status as the tool named it
+ * @param truncated the names of the fields that were cut to their limit ({@code summary},
+ *     {@code details}); empty when nothing was cut
+ */
+public record AlertEvent(
+    EventType eventType,
+    String alertKey,
+    String summary,
+    String details,
+    Priority priority,
+    List<Link> links,
+    Map<String, Object> customDetails,
+    String source,
+    String ticketStatus,
+    Set<String> truncated) {
+
+  /** Checks for nulls; copies the collections. */
+  public AlertEvent {
+    Objects.requireNonNull(eventType, "eventType");
+    Objects.requireNonNull(alertKey, "alertKey");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(details, "details");
+    Objects.requireNonNull(priority, "priority");
+    links = List.copyOf(links);
+    customDetails = Collections.unmodifiableMap(new LinkedHashMap<>(customDetails));
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(ticketStatus, "ticketStatus");
+    truncated = Set.copyOf(truncated);
+  }
+}

@@ -1,0 +1,40 @@
+package io.alertbridge.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Told about every delivery the processor finished, for metrics. Called on the processing thread; a
+ * listener's exception is logged and otherwise ignored. Not called when the processor throws
+ * {@link UnavailableException}.
+ */
+@FunctionalInterface
+public interface DeliveryListener {
+
+  /** @param delivery what was processed */
+  void onProcessed(ProcessedDelivery delivery);
+
+  /**
+   * One finished delivery.
+   *
+   * @param sourceId the alert source's id
+   * @param integration the integration's name
+   * @param outcome the outcome (the worst, for batches)
+   * @param alertKey the ticket id, when known and not a batch
+   * @param duration how long processing took
+   * @param committed false for {@link WebhookProcessor#explain}, which changes nothing
+   */
+  record ProcessedDelivery(String sourceId, String integration, Outcome outcome, Optional<String> alertKey,
+      Duration duration, boolean committed) {
+
+    /** Checks for nulls. */
+    public ProcessedDelivery {
+      Objects.requireNonNull(sourceId, "sourceId");
+      Objects.requireNonNull(integration, "integration");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(alertKey, "alertKey");
+      Objects.requireNonNull(duration, "duration");
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.alertbridge.core;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What a parser may consult besides the delivery.
+ *
+ * @param source the alert source the delivery came to (its settings, e.g. API credentials)
+ * @param limits the processor's limits (e.g. the JSON nesting depth)
+ * @param clock the processor's clock
+ */
+public record ParseContext(AlertSource source, Limits limits, Clock clock) {
+
+  /** Checks for nulls. */
+  public ParseContext {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(clock, "clock");
+  }
+}

@@ -1,0 +1,250 @@
+package io.alertbridge.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.alertbridge.core.MalformedDeliveryException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON into plain Java values (LinkedHashMap, ArrayList, String, Long, BigInteger,
+ * BigDecimal, Boolean, null) and writes them back, through AlertBridge's own {@link JsonFactory}:
+ * never the JVM-wide defaults, and no payload text in error messages. Duplicate keys and content
+ * after the value are rejected; nesting is bounded.
+ */
+public final class Json {
+  /** The deepest nesting any caller may ask for; the factory refuses anything deeper. */
+  public static final int MAX_NESTING_DEPTH = 1000;
+
+  private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+      .build();
+
+  private Json() {}
+
+  /** @return the factory all AlertBridge modules read and write JSON with */
+  public static JsonFactory factory() {
+    return FACTORY;
+  }
+
+  /**
+   * @param body UTF-8 (or UTF-16/32, detected) JSON
+   * @param maxDepth the deepest nesting of objects and arrays accepted
+   * @return the value as plain Java values
+   * @throws MalformedDeliveryException when the body is not one well-formed JSON value
+   */
+  public static Object parse(byte[] body, int maxDepth) {
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      return parseWhole(parser, maxDepth);
+    } catch (IOException e) {
+      throw malformed(e);
+    }
+  }
+
+  /**
+   * @param text JSON text
+   * @param maxDepth the deepest nesting of objects and arrays accepted
+   * @return the value as plain Java values
+   * @throws MalformedDeliveryException when the text is not one well-formed JSON value
+   */
+  public static Object parse(String text, int maxDepth) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      return parseWhole(parser, maxDepth);
+    } catch (IOException e) {
+      throw malformed(e);
+    }
+  }
+
+  private static Object parseWhole(JsonParser parser, int maxDepth) throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw new MalformedDeliveryException("body is empty; expected a JSON value", 1, 1);
+    }
+    Object value = read(parser, first, 0, maxDepth);
+    if (parser.nextToken() != null) {
+      JsonLocation at = parser.currentTokenLocation();
+      throw new MalformedDeliveryException("body is not valid JSON: unexpected content after the JSON value"
+          + position(at), at.getLineNr(), at.getColumnNr());
+    }
+    return value;
+  }
+
+  private static Object read(JsonParser parser, JsonToken token, int depth, int maxDepth) throws IOException {
+    switch (token) {
+      case START_OBJECT: {
+        checkDepth(parser, depth, maxDepth);
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          String name = parser.currentName();
+          Object value = read(parser, parser.nextToken(), depth + 1, maxDepth);
+          if (object.containsKey(name)) {
+            JsonLocation at = parser.currentTokenLocation();
+            throw new MalformedDeliveryException("body is not valid JSON: duplicate key \"" + name + "\" at "
+                + JsonPointers.child(pointerOf(parser.getParsingContext().getParent()), name) + position(at),
+                at.getLineNr(), at.getColumnNr());
+          }
+          object.put(name, value);
+        }
+        return object;
+      }
+      case START_ARRAY: {
+        checkDepth(parser, depth, maxDepth);
+        List<Object> array = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          array.add(read(parser, t, depth + 1, maxDepth));
+        }
+        return array;
+      }
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT: {
+        Number n = parser.getNumberValue();
+        return n instanceof BigInteger ? n : Long.valueOf(n.longValue());
+      }
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDecimalValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        JsonLocation at = parser.currentTokenLocation();
+        throw new MalformedDeliveryException("body is not valid JSON: unexpected " + token + position(at),
+            at.getLineNr(), at.getColumnNr());
+    }
+  }
+
+  private static void checkDepth(JsonParser parser, int depth, int maxDepth) {
+    if (depth >= maxDepth) {
+      JsonLocation at = parser.currentTokenLocation();
+      throw new MalformedDeliveryException("body nests deeper than " + maxDepth + " levels" + position(at),
+          at.getLineNr(), at.getColumnNr());
+    }
+  }
+
+  private static String pointerOf(com.fasterxml.jackson.core.JsonStreamContext context) {
+    return context == null ? "" : context.pathAsPointer().toString();
+  }
+
+  private static MalformedDeliveryException malformed(IOException e) {
+    if (e instanceof JsonProcessingException jpe) {
+      JsonLocation at = jpe.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      String detail = jpe.getOriginalMessage();
+      int newline = detail.indexOf('\n');
+      if (newline >= 0) {
+        detail = detail.substring(0, newline);
+      }
+      return new MalformedDeliveryException("body is not valid JSON: " + detail + position(at), line, column);
+    }
+    return new MalformedDeliveryException("body could not be read: " + e.getClass().getSimpleName(), 0, 0);
+  }
+
+  private static String position(JsonLocation at) {
+    return at == null || at.getLineNr() <= 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+
+  /**
+   * @param value plain Java values (Map, Iterable, String, Number, Boolean, Enum, null; anything
+   *     else is written as its {@code toString()})
+   * @return compact JSON
+   */
+  public static String write(Object value) {
+    return write(value, false);
+  }
+
+  /**
+   * @param value plain Java values, as for {@link #write(Object)}
+   * @param pretty whether to indent
+   * @return JSON text
+   */
+  public static String write(Object value, boolean pretty) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      if (pretty) {
+        generator.useDefaultPrettyPrinter();
+      }
+      writeValue(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof String s) {
+      g.writeString(s);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof BigInteger n) {
+      g.writeNumber(n);
+    } else if (value instanceof java.math.BigDecimal n) {
+      g.writeNumber(n);
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        g.writeNumber(d);
+      } else {
+        g.writeString(Double.toString(d));
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof Iterable<?> items) {
+      g.writeStartArray();
+      for (Object item : items) {
+        writeValue(g, item);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Enum<?> e) {
+      g.writeString(e.name());
+    } else {
+      g.writeString(value.toString());
+    }
+  }
+
+  /**
+   * @param value a value produced by {@link #parse}
+   * @return the same value with every map and list unmodifiable
+   */
+  @SuppressWarnings("unchecked")
+  public static Object freeze(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put((String) k, freeze(v)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(freeze(v)));
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+}
