@@ -25,7 +25,7 @@ public final class Authenticators {
     List<byte[]> expected = secrets.stream().map(s -> sha256(s.utf8Bytes())).toList();
     return delivery -> {
       Optional<String> presented = delivery.headers().first(headerName);
-      return presented.isPresent() && matchesAny(expected, sha256(presented.get().getBytes(StandardCharsets.UTF_8)));
+      return presented.isPresent() && matchesAny(expected, sha256(presented.get().strip().getBytes(StandardCharsets.UTF_8)));
     };
   }
 

@@ -1,0 +1,8 @@
+/** The TOPdesk integration: alert lifecycle events from TOPdesk action sequences. */
+module io.alertbridge.topdesk {
+  requires io.alertbridge.core;
+
+  exports io.alertbridge.topdesk;
+
+  provides io.alertbridge.core.Integration with io.alertbridge.topdesk.TopdeskIntegration;
+}
