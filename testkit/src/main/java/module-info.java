@@ -1,0 +1,8 @@
+/** AlertBridge's test kit: assertions, a test clock and the integration compatibility kit. */
+module io.alertbridge.testkit {
+  requires transitive io.alertbridge.core;
+  requires transitive org.assertj.core;
+  requires transitive org.junit.jupiter.api;
+
+  exports io.alertbridge.testkit;
+}
