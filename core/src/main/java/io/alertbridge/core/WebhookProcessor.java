@@ -81,8 +81,10 @@ public final class WebhookProcessor {
     long started = System.nanoTime();
     Integration integration = registry.require(source.integration());
     ProcessingResult result = handle(integration, source, delivery, commit);
-    LOG.debug("source={} outcome={} alertKey={} committed={}", source.id(), result.outcome(),
-        result.alertKey().orElse("-"), commit);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("source={} outcome={} alertKey={} committed={}", source.id(), result.outcome(),
+          result.alertKey().orElse("-"), commit);
+    }
     notifyListener(new DeliveryListener.ProcessedDelivery(source.id(), integration.name(), result.outcome(),
         result.alertKey(), Duration.ofNanos(System.nanoTime() - started), commit));
     return result;

@@ -16,29 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IntegrationRegistryTest {
 
   /** A second provider that claims the example integration's name. */
-  public static final class Impostor implements Integration {
-    private final ExampleIntegration example = new ExampleIntegration();
-
-    @Override
-    public String name() {
-      return ExampleIntegration.NAME;
-    }
-
-    @Override
-    public DeliveryParser parser() {
-      return example.parser();
-    }
-
-    @Override
-    public StatusMappingTable defaultTable() {
-      return example.defaultTable();
-    }
-
-    @Override
-    public PriorityMapping priorityMapping() {
-      return example.priorityMapping();
-    }
-  }
+  public static final class Impostor extends ExampleIntegration {}
 
   @TempDir
   Path services;

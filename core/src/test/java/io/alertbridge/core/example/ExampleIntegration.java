@@ -29,9 +29,10 @@ import java.util.Set;
 /**
  * A minimal integration for core's own tests: a JSON object (or an array of them, as one batch) with
  * {@code id}, {@code status}, optional {@code summary}, {@code details}, {@code priority},
- * {@code updatedAt} and {@code deliveryId} header; every other field is a custom detail.
+ * {@code updatedAt}, and an {@code X-Delivery-Id} header; every other field is a custom detail. Tests
+ * may extend it to change one part.
  */
-public final class ExampleIntegration implements Integration {
+public class ExampleIntegration implements Integration {
   /** The name in registries. */
   public static final String NAME = "example";
 
