@@ -3,6 +3,7 @@ module io.alertbridge.testkit {
   requires transitive io.alertbridge.core;
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
+  requires jdk.httpserver;
 
   exports io.alertbridge.testkit;
 }
