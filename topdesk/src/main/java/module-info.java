@@ -1,6 +1,6 @@
 /** The TOPdesk integration: alert lifecycle events from TOPdesk action sequences. */
 module io.alertbridge.topdesk {
-  requires io.alertbridge.core;
+  requires transitive io.alertbridge.core;
 
   exports io.alertbridge.topdesk;
 

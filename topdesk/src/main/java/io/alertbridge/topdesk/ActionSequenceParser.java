@@ -1,0 +1,170 @@
+package io.alertbridge.topdesk;
+
+import io.alertbridge.core.CodedValue;
+import io.alertbridge.core.Delivery;
+import io.alertbridge.core.DeliveryParser;
+import io.alertbridge.core.EventType;
+import io.alertbridge.core.InvalidFieldException;
+import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.ParseContext;
+import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.internal.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the body of a TOPdesk action sequence's HTTP request step:
+ *
+ * <pre>{@code
+ * {"eventType": "ALERT", "incidentKey": "I 2504 117", "summary": "Mailserver reageert niet",
+ *  "details": "...", "priority": "HIGH", "links": ["https://..."], "aanmeldernaam": "Jansen, Pieter"}
+ * }</pre>
+ *
+ * The event type becomes the snapshot's status; every field not listed in {@link #OWN_FIELDS}
+ * becomes a custom detail, exactly as sent.
+ */
+final class ActionSequenceParser implements DeliveryParser {
+  /** The fields this parser reads itself; all others are custom details. */
+  static final Set<String> OWN_FIELDS =
+      Set.of("eventType", "incidentKey", "alertKey", "summary", "details", "priority", "links");
+
+  /** Appended to syntax errors: the usual cause is an unticked escaping option. */
+  static final String ESCAPE_HINT = "; if a ticket field can hold a quote or a backslash, tick \"Escape values"
+      + " inserted into body\" in the HTTP request step of the TOPdesk action sequence";
+
+  /** Appended to syntax errors in bodies that are not UTF-8, where escaping is not the cause. */
+  static final String ENCODING_HINT = "; the body is not UTF-8 text";
+
+  private static final String EVENT_TYPES = "one of ALERT, ACCEPT, RESOLVE";
+  private static final String INCIDENT_NUMBER = "an incident number";
+  private static final int MAX_QUOTED_CHARS = 64;
+
+  @Override
+  public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
+    JsonObject body = JsonObject.root(read(delivery.body(), context.limits().maxNestingDepth()));
+    EventType eventType = eventType(body);
+    String key = key(body);
+    TicketSnapshot.Builder snapshot = TicketSnapshot.builder(key, CodedValue.of(eventType.name()));
+    String summary = body.optionalString("summary").orElse("");
+    snapshot.summary(summary);
+    noteVariables(snapshot, "summary", summary);
+    String details = body.optionalString("details").orElse("");
+    snapshot.details(details);
+    noteVariables(snapshot, "details", details);
+    String priority = body.optionalString("priority").orElse("");
+    if (!priority.isBlank()) {
+      snapshot.priority(CodedValue.of(priority));
+      noteVariables(snapshot, "priority", priority);
+    }
+    LinkReader.read(body, snapshot);
+    body.values().forEach((name, value) -> {
+      if (!OWN_FIELDS.contains(name)) {
+        snapshot.customDetail(name, Json.freeze(value));
+      }
+    });
+    return List.of(snapshot.build());
+  }
+
+  private static Object read(byte[] body, int maxDepth) {
+    try {
+      return Json.parse(body, maxDepth);
+    } catch (MalformedDeliveryException e) {
+      String message = e.getMessage();
+      if (!message.startsWith("body is not valid JSON")) {
+        throw e;
+      }
+      String hint = isUtf8(body) ? ESCAPE_HINT : ENCODING_HINT;
+      throw new MalformedDeliveryException(message + hint, e.line(), e.column());
+    }
+  }
+
+  private static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static EventType eventType(JsonObject body) {
+    Object value = body.get("eventType");
+    if (value instanceof String text) {
+      for (EventType type : EventType.values()) {
+        if (type.name().equalsIgnoreCase(text)) {
+          return type;
+        }
+      }
+    }
+    throw new InvalidFieldException(body.pointerOf("eventType"), EVENT_TYPES, seen(body, "eventType"));
+  }
+
+  /** The incident number from incidentKey or alertKey, exactly as sent; when both are sent, they agree. */
+  private static String key(JsonObject body) {
+    String incidentKey = keyField(body, "incidentKey");
+    String alertKey = keyField(body, "alertKey");
+    if (incidentKey != null && alertKey != null && !incidentKey.equals(alertKey)) {
+      throw new InvalidFieldException(body.pointerOf("alertKey"),
+          "the incident number in " + body.pointerOf("incidentKey") + ", " + quote(incidentKey), quote(alertKey));
+    }
+    String name = incidentKey == null && alertKey != null ? "alertKey" : "incidentKey";
+    String key = incidentKey == null ? alertKey : incidentKey;
+    if (key == null || key.isBlank()) {
+      throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER, seen(body, name));
+    }
+    List<String> variables = Variables.unsubstituted(key);
+    if (!variables.isEmpty()) {
+      throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER, Variables.describe(variables)
+          + ", which TOPdesk did not fill in (such a key would merge every incident into one alert);"
+          + " correct the variable in the action sequence's body");
+    }
+    return key;
+  }
+
+  /** @return the field's string value, or null when missing or null */
+  private static String keyField(JsonObject body, String name) {
+    Object value = body.get(name);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER + " (a string)", seen(body, name));
+  }
+
+  private static void noteVariables(TicketSnapshot.Builder snapshot, String field, String value) {
+    List<String> variables = Variables.unsubstituted(value);
+    if (!variables.isEmpty()) {
+      snapshot.note(field + " holds " + Variables.describe(variables)
+          + ", which TOPdesk did not fill in; check the variable in the action sequence's body");
+    }
+  }
+
+  /** @return what a field held, for an error message: a short quoted string, or its JSON type */
+  static String seen(JsonObject object, String name) {
+    Object value = object.get(name);
+    if (value == null) {
+      return object.has(name) ? "null" : "nothing";
+    }
+    if (value instanceof String text) {
+      return text.isEmpty() ? "an empty string" : quote(text);
+    }
+    return JsonObject.typeName(value);
+  }
+
+  /** @return the text in double quotes, cut to a readable length */
+  static String quote(String text) {
+    if (text.length() <= MAX_QUOTED_CHARS) {
+      return '"' + text + '"';
+    }
+    int end = MAX_QUOTED_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return '"' + text.substring(0, end) + "\u2026\"";
+  }
+}
