@@ -74,12 +74,10 @@ final class ActionSequenceParser implements DeliveryParser {
     try {
       return Json.parse(body, maxDepth);
     } catch (MalformedDeliveryException e) {
-      String message = e.getMessage();
-      if (!message.startsWith("body is not valid JSON")) {
+      if (!e.kind().isBrokenText()) {
         throw e;
       }
-      String hint = isUtf8(body) ? ESCAPE_HINT : ENCODING_HINT;
-      throw new MalformedDeliveryException(message + hint, e.line(), e.column());
+      throw e.withHint(isUtf8(body) ? ESCAPE_HINT : ENCODING_HINT);
     }
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.MalformedDeliveryException.Kind;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -73,13 +74,13 @@ public final class Json {
   private static Object parseWhole(JsonParser parser, int maxDepth) throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
-      throw new MalformedDeliveryException("body is empty; expected a JSON value", 1, 1);
+      throw new MalformedDeliveryException("body is empty; expected a JSON value", Kind.EMPTY, 1, 1);
     }
     Object value = read(parser, first, 0, maxDepth);
     if (parser.nextToken() != null) {
       JsonLocation at = parser.currentTokenLocation();
       throw new MalformedDeliveryException("body is not valid JSON: unexpected content after the JSON value"
-          + position(at), at.getLineNr(), at.getColumnNr());
+          + position(at), Kind.TRAILING_CONTENT, at.getLineNr(), at.getColumnNr());
     }
     return value;
   }
@@ -96,7 +97,7 @@ public final class Json {
             JsonLocation at = parser.currentTokenLocation();
             throw new MalformedDeliveryException("body is not valid JSON: duplicate key \"" + name + "\" at "
                 + JsonPointers.child(pointerOf(parser.getParsingContext().getParent()), name) + position(at),
-                at.getLineNr(), at.getColumnNr());
+                Kind.DUPLICATE_KEY, at.getLineNr(), at.getColumnNr());
           }
           object.put(name, value);
         }
@@ -135,7 +136,7 @@ public final class Json {
     if (depth >= maxDepth) {
       JsonLocation at = parser.currentTokenLocation();
       throw new MalformedDeliveryException("body nests deeper than " + maxDepth + " levels" + position(at),
-          at.getLineNr(), at.getColumnNr());
+          Kind.TOO_DEEP, at.getLineNr(), at.getColumnNr());
     }
   }
 
@@ -153,9 +154,11 @@ public final class Json {
       if (newline >= 0) {
         detail = detail.substring(0, newline);
       }
-      return new MalformedDeliveryException("body is not valid JSON: " + detail + position(at), line, column);
+      Kind kind = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException ? Kind.TOO_DEEP : Kind.SYNTAX;
+      return new MalformedDeliveryException("body is not valid JSON: " + detail + position(at), kind, line, column);
     }
-    return new MalformedDeliveryException("body could not be read: " + e.getClass().getSimpleName(), 0, 0);
+    return new MalformedDeliveryException("body could not be read: " + e.getClass().getSimpleName(), Kind.UNREADABLE,
+        0, 0);
   }
 
   private static String position(JsonLocation at) {

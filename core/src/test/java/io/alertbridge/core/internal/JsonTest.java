@@ -1,0 +1,51 @@
+package io.alertbridge.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.MalformedDeliveryException.Kind;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"a\": \"b\" \"c\"}       | SYNTAX",
+      "{\"a\": 1, \"a\": 2}       | DUPLICATE_KEY",
+      "{\"a\": 1} []              | TRAILING_CONTENT",
+      "'   '                      | EMPTY",
+      "[[[[[[[[[[]]]]]]]]]]       | TOO_DEEP",
+  })
+  void tellsWhatKindOfProblemStoppedTheReading(String body, Kind kind) {
+    assertThatThrownBy(() -> Json.parse(body, 5))
+        .isInstanceOfSatisfying(MalformedDeliveryException.class, e -> {
+          assertThat(e.kind()).isEqualTo(kind);
+          assertThat(e.withHint("; check the template").getMessage()).endsWith("; check the template");
+          assertThat(e.withHint("!").kind()).isEqualTo(kind);
+        });
+  }
+
+  @Test
+  void readsPlainJavaValuesInDocumentOrder() {
+    Object value = Json.parse("{\"s\": \"x\", \"i\": 3, \"d\": 3.0, \"b\": true, \"n\": null, \"l\": [1]}", 8);
+
+    assertThat(value).isInstanceOf(Map.class);
+    List<Object> keys = List.copyOf(((Map<?, ?>) value).keySet());
+    List<Object> values = new java.util.ArrayList<>(((Map<?, ?>) value).values());
+    assertThat(keys).containsExactly("s", "i", "d", "b", "n", "l");
+    assertThat(values).containsExactly("x", 3L, new BigDecimal("3.0"), true, null, List.of(1L));
+  }
+
+  @Test
+  void writesWhatItReads() {
+    String json = "{\"s\":\"caf\u00e9 \\\"quoted\\\"\",\"i\":3,\"d\":3.0,\"b\":true,\"n\":null,\"l\":[1,\"x\"]}";
+
+    assertThat(Json.write(Json.parse(json, 8))).isEqualTo(json);
+  }
+}
