@@ -31,11 +31,11 @@ public final class WebhookProcessor {
 
   private WebhookProcessor(Builder b) {
     this.registry = b.registry;
-    this.deliveryLog = b.deliveryLog;
+    this.deliveryLog = GuardedStores.guard(b.deliveryLog);
     this.clock = b.clock;
     this.limits = b.limits;
     this.listener = b.listener;
-    this.decider = new AlertDecider(b.stateStore, b.limits, b.retention);
+    this.decider = new AlertDecider(GuardedStores.guard(b.stateStore), b.limits, b.retention);
   }
 
   /**

@@ -338,6 +338,26 @@ class WebhookProcessorTest {
   }
 
   @Test
+  void whateverAHostStoreThrowsReachesTheHostAsStoreException() {
+    AlertStateStore broken = new AlertStateStore() {
+      @Override
+      public Optional<StoredAlert> read(AlertKey key) {
+        throw new IllegalStateException("connection pool exhausted");
+      }
+
+      @Override
+      public boolean compareAndSet(AlertKey key, long expectedVersion, StoredAlert next) {
+        throw new IllegalStateException("connection pool exhausted");
+      }
+    };
+
+    assertThatThrownBy(() -> processor(Limits.defaults(), broken).process(SOURCE, json("{\"id\": 1, \"status\": \"New\"}")))
+        .isInstanceOf(StoreException.class)
+        .hasMessage("the alert state store failed: IllegalStateException")
+        .hasCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aParserBugIsAnsweredAsInvalidNotThrown() {
     Integration broken = new ExampleIntegration() {
       @Override
