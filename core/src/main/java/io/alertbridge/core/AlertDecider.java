@@ -61,6 +61,15 @@ final class AlertDecider {
         + " of source " + key.sourceId());
   }
 
+  /** A delivery already processed: nothing changes; the alert's current state is reported. */
+  ProcessingResult duplicate(Integration integration, AlertSource source, TicketSnapshot snapshot, Instant now,
+      String message) {
+    AlertState state = store.read(new AlertKey(source.id(), snapshot.ticketId()))
+        .filter(s -> !s.isExpired(now)).map(StoredAlert::state).orElse(null);
+    return result(integration, source, snapshot, source.table().orElseGet(integration::defaultTable)
+        .match(snapshot.status()), state, state, Outcome.DUPLICATE, null, message);
+  }
+
   /** What to write, or null when nothing changes. */
   private StoredAlert next(AlertKey key, StoredAlert current, Optional<StoredAlert> stored,
       Lifecycle.Transition transition, String status, Optional<Instant> updated, Instant now) {

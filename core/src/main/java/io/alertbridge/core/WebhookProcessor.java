@@ -129,8 +129,12 @@ public final class WebhookProcessor {
           ? deliveryLog.markSeen(source.id(), deliveryId.get(), now)
           : !deliveryLog.contains(source.id(), deliveryId.get(), now);
       if (!fresh) {
-        return ProcessingResult.early(source, Outcome.DUPLICATE,
-            "delivery " + deliveryId.get() + " was already processed");
+        String message = "delivery " + deliveryId.get() + " was already processed";
+        List<ProcessingResult> duplicates = new ArrayList<>(snapshots.size());
+        for (TicketSnapshot snapshot : snapshots) {
+          duplicates.add(decider.duplicate(integration, source, snapshot, now, message));
+        }
+        return duplicates.size() == 1 ? duplicates.get(0) : ProcessingResult.batch(source, duplicates);
       }
     }
     // 5-7. map, decide, commit

@@ -156,6 +156,9 @@ class WebhookProcessorTest {
     assertThat(retry.outcome()).isEqualTo(Outcome.DUPLICATE);
     assertThat(retry.httpStatus()).isEqualTo(200);
     assertThat(retry.message()).isEqualTo("delivery inv-1 was already processed");
+    assertThat(retry.alertKey()).contains("1");
+    assertThat(retry.state()).contains(AlertState.PENDING);
+    assertThat(retry.event()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,214 @@
+package io.alertbridge.zendesk;
+
+import io.alertbridge.core.CodedValue;
+import io.alertbridge.core.Delivery;
+import io.alertbridge.core.DeliveryParser;
+import io.alertbridge.core.InvalidFieldException;
+import io.alertbridge.core.Link;
+import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.ParseContext;
+import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.internal.JsonObject;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the JSON body of a Zendesk trigger webhook in the documented template:
+ *
+ * <pre>{@code
+ * {"id": "4711", "title": "...", "description": "...", "via": "Web form", "status": "Open",
+ *  "priority": "Urgent", "requester_name": "...", "group_name": "", "assignee_name": "",
+ *  "account": "...", "link": "https://...", "latest_comment": "..."}
+ * }</pre>
+ *
+ * {@code id} and {@code status} are required; every other field is optional, and an empty string
+ * means unset. Fields not in {@link #OWN_FIELDS}, and the entries of
+ * {@code additional_ticket_details}, become custom details exactly as sent.
+ */
+final class TriggerBodyParser implements DeliveryParser {
+  /** An optional object whose entries become custom details. */
+  static final String ADDITIONAL_DETAILS = "additional_ticket_details";
+
+  /** The fields read into the snapshot's own parts; all others are custom details. */
+  static final Set<String> OWN_FIELDS = Set.of("id", "title", "description", "status", "priority",
+      "requester_name", "assignee_name", "link", "latest_comment", "updated_at", ADDITIONAL_DETAILS);
+
+  /** Appended to syntax errors: the usual cause is a placeholder that inserted unescaped text. */
+  static final String TEMPLATE_HINT = "; check the JSON body template of the Zendesk trigger's webhook action:"
+      + " a placeholder there probably inserted text that is not JSON-escaped (a quote, a backslash or a line"
+      + " break), or the quotes around a placeholder are missing";
+
+  /** Appended to syntax errors in bodies that are not UTF-8, where the template is not the cause. */
+  static final String ENCODING_HINT = "; the body is not UTF-8 text";
+
+  static final String STATUS_EXPECTED = "a ticket status such as New, Open, Pending, On-hold, Solved or Closed";
+  static final String UPDATED_AT_EXPECTED =
+      "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^{}]*}}");
+  private static final int MAX_QUOTED_CHARS = 64;
+
+  @Override
+  public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
+    JsonObject body = JsonObject.root(read(delivery.body(), context.limits().maxNestingDepth()));
+    String id = id(body);
+    TicketSnapshot.Builder snapshot = TicketSnapshot.builder(id, CodedValue.of(status(body)));
+    String title = text(body, "title");
+    String description = text(body, "description");
+    snapshot.summary(TicketText.summary(title, description));
+    String requester = text(body, "requester_name");
+    String assignee = text(body, "assignee_name");
+    snapshot.details(TicketText.details(description, requester, text(body, "group_name"), assignee,
+        text(body, "via"), text(body, "latest_comment"), text(body, "latest_comment_author_name")));
+    snapshot.requester(requester.isBlank() ? null : requester);
+    snapshot.assignee(assignee.isBlank() ? null : assignee);
+    String priority = text(body, "priority");
+    if (!priority.isBlank()) {
+      snapshot.priority(CodedValue.of(priority.strip()));
+    }
+    String link = text(body, "link").strip();
+    if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
+      snapshot.link(new Link(link, "Zendesk ticket " + id));
+    }
+    snapshot.sourceUpdatedAt(updatedAt(body));
+    customDetails(body).forEach(snapshot::customDetail);
+    for (String field : List.of("status", "title", "description", "priority", "link")) {
+      noteUnrendered(snapshot, field, text(body, field));
+    }
+    return List.of(snapshot.build());
+  }
+
+  private static Object read(byte[] body, int maxDepth) {
+    try {
+      return Json.parse(body, maxDepth);
+    } catch (MalformedDeliveryException e) {
+      if (e.kind() == MalformedDeliveryException.Kind.SYNTAX
+          || e.kind() == MalformedDeliveryException.Kind.TRAILING_CONTENT) {
+        throw e.withHint(isUtf8(body) ? TEMPLATE_HINT : ENCODING_HINT);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** The ticket id, a non-empty string or an integer; an unrendered placeholder would merge every ticket. */
+  private static String id(JsonObject body) {
+    String id = body.requiredId("id");
+    if (PLACEHOLDER.matcher(id).find()) {
+      throw new InvalidFieldException(body.pointerOf("id"), "a ticket id", quote(id)
+          + ", a placeholder Zendesk did not fill in (such a key would merge every ticket into one alert);"
+          + " check {{ticket.id}} in the trigger's JSON body");
+    }
+    return id;
+  }
+
+  private static String status(JsonObject body) {
+    Object value = body.get("status");
+    if (value instanceof String status && !status.isBlank()) {
+      return status;
+    }
+    throw new InvalidFieldException(body.pointerOf("status"), STATUS_EXPECTED, seen(body, "status"));
+  }
+
+  private static Instant updatedAt(JsonObject body) {
+    Object value = body.get("updated_at");
+    if (value == null || value instanceof String text && text.isBlank()) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return IsoInstants.parse(text.strip()).orElseThrow(() ->
+          new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, quote(text)));
+    }
+    throw new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, seen(body, "updated_at"));
+  }
+
+  /** The fields this parser does not read itself, then the additional details that do not clash with them. */
+  private static Map<String, Object> customDetails(JsonObject body) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    body.values().forEach((name, value) -> {
+      if (!OWN_FIELDS.contains(name)) {
+        details.put(name, Json.freeze(value));
+      }
+    });
+    Object additional = body.get(ADDITIONAL_DETAILS);
+    if (additional instanceof Map<?, ?> entries) {
+      entries.forEach((name, value) -> details.putIfAbsent((String) name, Json.freeze(value)));
+    } else if (additional != null) {
+      details.putIfAbsent(ADDITIONAL_DETAILS, Json.freeze(additional));
+    }
+    return details;
+  }
+
+  /**
+   * @return the field as text: a string as sent, a number or boolean as written; empty when missing or null
+   * @throws InvalidFieldException when it is an object or an array
+   */
+  static String text(JsonObject body, String name) {
+    Object value = body.get(name);
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof String text) {
+      return text;
+    }
+    if (value instanceof BigDecimal number) {
+      return number.toPlainString();
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    throw new InvalidFieldException(body.pointerOf(name), "a string", JsonObject.typeName(value));
+  }
+
+  private static void noteUnrendered(TicketSnapshot.Builder snapshot, String field, String value) {
+    Matcher placeholder = PLACEHOLDER.matcher(value);
+    if (placeholder.find()) {
+      snapshot.note(field + " holds " + placeholder.group() + ", a placeholder Zendesk did not fill in;"
+          + " check it in the trigger's JSON body");
+    }
+  }
+
+  /** @return what a field held, for an error message: a short quoted string, or its JSON type */
+  static String seen(JsonObject object, String name) {
+    Object value = object.get(name);
+    if (value == null) {
+      return object.has(name) ? "null" : "nothing";
+    }
+    if (value instanceof String text) {
+      return text.isBlank() ? "an empty string" : quote(text);
+    }
+    return JsonObject.typeName(value);
+  }
+
+  /** @return the text in double quotes, cut to a readable length */
+  static String quote(String text) {
+    if (text.length() <= MAX_QUOTED_CHARS) {
+      return '"' + text + '"';
+    }
+    int end = MAX_QUOTED_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return '"' + text.substring(0, end) + "\u2026\"";
+  }
+}

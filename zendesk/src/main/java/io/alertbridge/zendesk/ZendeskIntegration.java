@@ -1,0 +1,101 @@
+package io.alertbridge.zendesk;
+
+import static io.alertbridge.core.LifecycleRule.WhenAbsent.CREATE;
+import static io.alertbridge.core.LifecycleRule.WhenAbsent.REJECT;
+import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
+import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
+import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
+
+import io.alertbridge.core.Authentication;
+import io.alertbridge.core.Authenticator;
+import io.alertbridge.core.Delivery;
+import io.alertbridge.core.DeliveryParser;
+import io.alertbridge.core.Integration;
+import io.alertbridge.core.LifecycleRule;
+import io.alertbridge.core.Priority;
+import io.alertbridge.core.PriorityMapping;
+import io.alertbridge.core.StatusMappingTable;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Zendesk, through a webhook connected to a trigger ("Ticket is created" or "Ticket is updated")
+ * whose JSON body follows the documented template ({@code id}, {@code title}, {@code description},
+ * {@code status}, {@code priority}, ...). The ticket id is the alert key and the ticket status drives
+ * the lifecycle; a retried invocation ({@value #INVOCATION_ID_HEADER}) is a duplicate.
+ *
+ * <p>The default table: New and Open create an alert (and keep an open one); Pending and On-hold
+ * create one, or accept the open one; Solved and Closed resolve the open alert and may not create
+ * one (400); any other status creates an alert or keeps the open one. Use
+ * {@link Authentication#signature} to check Zendesk's webhook signature.
+ */
+public final class ZendeskIntegration implements Integration {
+  /** The integration's name in registries and alert sources: {@code zendesk}. */
+  public static final String NAME = "zendesk";
+
+  /** The header that names one webhook invocation; Zendesk's retries repeat it. */
+  public static final String INVOCATION_ID_HEADER = "X-Zendesk-Webhook-Invocation-Id";
+
+  private static final StatusMappingTable TABLE = StatusMappingTable.builder()
+      // ticket status: what it does with no open alert / with an open alert
+      .row(LifecycleRule.of(CREATE, KEEP), "New", "Open")
+      .row(LifecycleRule.of(CREATE, ACCEPT), "Pending", "On-hold", "Hold")
+      .row(LifecycleRule.of(REJECT, RESOLVE), "Solved", "Closed")
+      .otherwise(LifecycleRule.of(CREATE, KEEP))
+      .build();
+
+  private static final PriorityMapping PRIORITIES = PriorityMapping.builder()
+      .name(Priority.HIGH, "Urgent", "High")
+      .name(Priority.LOW, "Normal", "Low")
+      .build();
+
+  private final DeliveryParser parser = new TriggerBodyParser();
+
+  /** Creates the integration; used by {@link java.util.ServiceLoader}, and can be called by hand. */
+  public ZendeskIntegration() {}
+
+  /** @return {@code zendesk} */
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** @return the parser for trigger webhook bodies */
+  @Override
+  public DeliveryParser parser() {
+    return parser;
+  }
+
+  /**
+   * @return New, Open: CREATE / KEEP; Pending, On-hold: CREATE / ACCEPT; Solved, Closed: REJECT /
+   *     RESOLVE; any other: CREATE / KEEP
+   */
+  @Override
+  public StatusMappingTable defaultTable() {
+    return TABLE;
+  }
+
+  /** @return Urgent and High to HIGH, Normal and Low to LOW; empty or other: the source's default */
+  @Override
+  public PriorityMapping priorityMapping() {
+    return PRIORITIES;
+  }
+
+  /** @return the {@value #INVOCATION_ID_HEADER} header, when present and not blank */
+  @Override
+  public Optional<String> deliveryId(Delivery delivery) {
+    return delivery.headers().first(INVOCATION_ID_HEADER).map(String::strip).filter(id -> !id.isEmpty());
+  }
+
+  /**
+   * @return a check of {@value ZendeskSigner#SIGNATURE_HEADER} against every configured secret, with
+   *     the signed timestamp within the tolerance of the clock, in either direction
+   */
+  @Override
+  public Optional<Authenticator> signatureVerifier(Authentication.Signature signature, Clock clock) {
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(clock, "clock");
+    return Optional.of(new SignatureVerifier(signature.secrets(), signature.tolerance(), clock));
+  }
+}

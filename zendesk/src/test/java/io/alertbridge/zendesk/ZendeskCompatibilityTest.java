@@ -1,0 +1,29 @@
+package io.alertbridge.zendesk;
+
+import io.alertbridge.core.Delivery;
+import io.alertbridge.core.Integration;
+import io.alertbridge.core.example.Deliveries;
+import io.alertbridge.testkit.IntegrationCompatibilityKit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+class ZendeskCompatibilityTest extends IntegrationCompatibilityKit {
+
+  @Override
+  protected Integration createIntegration() {
+    return new ZendeskIntegration();
+  }
+
+  /** Every recorded delivery; the kit's alert source does not check signatures. */
+  @Override
+  protected Map<String, Delivery> sampleDeliveries() {
+    Map<String, Delivery> samples = new LinkedHashMap<>();
+    for (String name : List.of("01-new-ticket-created", "02-open-update", "03-pending-update", "04-on-hold-update",
+        "05-solved-update", "06-closed-ticket-first-seen", "07-description-quotes-newlines-unicode",
+        "08-retried-delivery-of-01")) {
+      samples.put(name, Deliveries.load("fixtures/zendesk/" + name + ".http"));
+    }
+    return samples;
+  }
+}
