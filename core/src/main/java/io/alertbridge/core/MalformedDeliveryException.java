@@ -22,7 +22,9 @@ public final class MalformedDeliveryException extends InvalidDeliveryException {
     EMPTY,
     /** Objects and arrays nest deeper than the limit. */
     TOO_DEEP,
-    /** The bytes cannot be read at all (for example an encoding that cannot be decoded). */
+    /** The body is not UTF-8 text, so its syntax errors say nothing about the sender's template. */
+    ENCODING,
+    /** The bytes cannot be read at all. */
     UNREADABLE;
 
     /** @return whether the body's text itself is broken (syntax, duplicate key, trailing content) */

@@ -10,10 +10,6 @@ import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.internal.Json;
 import io.alertbridge.core.internal.JsonObject;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -36,9 +32,6 @@ final class ActionSequenceParser implements DeliveryParser {
   /** Appended to syntax errors: the usual cause is an unticked escaping option. */
   static final String ESCAPE_HINT = "; if a ticket field can hold a quote or a backslash, tick \"Escape values"
       + " inserted into body\" in the HTTP request step of the TOPdesk action sequence";
-
-  /** Appended to syntax errors in bodies that are not UTF-8, where escaping is not the cause. */
-  static final String ENCODING_HINT = "; the body is not UTF-8 text";
 
   private static final String EVENT_TYPES = "one of ALERT, ACCEPT, RESOLVE";
   private static final String INCIDENT_NUMBER = "an incident number";
@@ -77,19 +70,10 @@ final class ActionSequenceParser implements DeliveryParser {
       if (!e.kind().isBrokenText()) {
         throw e;
       }
-      throw e.withHint(isUtf8(body) ? ESCAPE_HINT : ENCODING_HINT);
+      throw e.withHint(ESCAPE_HINT);
     }
   }
 
-  private static boolean isUtf8(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
-  }
 
   private static EventType eventType(JsonObject body) {
     Object value = body.get("eventType");

@@ -11,10 +11,6 @@ import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.internal.Json;
 import io.alertbridge.core.internal.JsonObject;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +44,6 @@ final class TriggerBodyParser implements DeliveryParser {
   static final String TEMPLATE_HINT = "; check the JSON body template of the Zendesk trigger's webhook action:"
       + " a placeholder there probably inserted text that is not JSON-escaped (a quote, a backslash or a line"
       + " break), or the quotes around a placeholder are missing";
-
-  /** Appended to syntax errors in bodies that are not UTF-8, where the template is not the cause. */
-  static final String ENCODING_HINT = "; the body is not UTF-8 text";
 
   static final String STATUS_EXPECTED = "a ticket status such as New, Open, Pending, On-hold, Solved or Closed";
   static final String UPDATED_AT_EXPECTED =
@@ -95,19 +88,9 @@ final class TriggerBodyParser implements DeliveryParser {
     } catch (MalformedDeliveryException e) {
       if (e.kind() == MalformedDeliveryException.Kind.SYNTAX
           || e.kind() == MalformedDeliveryException.Kind.TRAILING_CONTENT) {
-        throw e.withHint(isUtf8(body) ? TEMPLATE_HINT : ENCODING_HINT);
+        throw e.withHint(TEMPLATE_HINT);
       }
       throw e;
-    }
-  }
-
-  private static boolean isUtf8(byte[] body) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
     }
   }
 

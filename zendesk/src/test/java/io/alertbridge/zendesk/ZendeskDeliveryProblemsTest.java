@@ -95,7 +95,7 @@ class ZendeskDeliveryProblemsTest {
         Delivery.of(Headers.of("Content-Type", "application/json"), latin1));
 
     assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
-    assertThat(result.message()).endsWith(TriggerBodyParser.ENCODING_HINT);
+    assertThat(result.message()).endsWith("; the body is not UTF-8 text");
   }
 
   @Test

@@ -12,6 +12,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.MalformedDeliveryException.Kind;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -53,7 +57,28 @@ public final class Json {
     try (JsonParser parser = FACTORY.createParser(body)) {
       return parseWhole(parser, maxDepth);
     } catch (IOException e) {
-      throw malformed(e);
+      throw notUtf8(body, malformed(e));
+    } catch (MalformedDeliveryException e) {
+      throw notUtf8(body, e);
+    }
+  }
+
+  /** A syntax error in bytes that are not UTF-8 is reported as {@link Kind#ENCODING}. */
+  private static MalformedDeliveryException notUtf8(byte[] body, MalformedDeliveryException e) {
+    if (!e.kind().isBrokenText() || isUtf8(body)) {
+      return e;
+    }
+    return new MalformedDeliveryException(e.getMessage() + "; the body is not UTF-8 text", Kind.ENCODING, e.line(),
+        e.column());
+  }
+
+  private static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
     }
   }
 

@@ -32,6 +32,15 @@ class JsonTest {
   }
 
   @Test
+  void brokenTextInBytesThatAreNotUtf8IsAnEncodingProblem() {
+    byte[] latin1 = "{\"summary\": \"caf\u00e9\" x}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThatThrownBy(() -> Json.parse(latin1, 8))
+        .isInstanceOfSatisfying(MalformedDeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ENCODING))
+        .hasMessageEndingWith("; the body is not UTF-8 text");
+  }
+
+  @Test
   void readsPlainJavaValuesInDocumentOrder() {
     Object value = Json.parse("{\"s\": \"x\", \"i\": 3, \"d\": 3.0, \"b\": true, \"n\": null, \"l\": [1]}", 8);
 
