@@ -1,17 +1,14 @@
 package io.alertbridge.core;
 
 import io.alertbridge.core.internal.Labels;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /** Steps 5 to 7 for one ticket event: map the status, decide by the lifecycle, compare-and-set. */
 final class AlertDecider {
@@ -79,7 +76,7 @@ final class AlertDecider {
     }
     Optional<Instant> lastUpdate = newest(current == null ? Optional.empty() : current.lastSourceUpdate(), updated);
     if (transition.event() == EventType.ALERT) {
-      return new StoredAlert(AlertState.PENDING, alertId(key, now, version), lastUpdate, status, version, now,
+      return new StoredAlert(AlertState.PENDING, alertId(now, version), lastUpdate, status, version, now,
           Optional.empty());
     }
     if (transition.event() != null) {
@@ -98,8 +95,11 @@ final class AlertDecider {
       String message) {
     Optional<AlertEvent> event = eventType == null ? Optional.empty()
         : Optional.of(event(integration, source, snapshot, eventType));
-    List<String> notes = new ArrayList<>(snapshot.notes());
-    event.filter(e -> !e.truncated().isEmpty()).ifPresent(e -> notes.add("cut to the limit: " + e.truncated()));
+    List<String> notes = snapshot.notes();
+    if (event.isPresent() && !event.get().truncated().isEmpty()) {
+      notes = new ArrayList<>(notes);
+      notes.add("cut to the limit: " + new java.util.TreeSet<>(event.get().truncated()));
+    }
     Explanation explanation = new Explanation(source.id(), integration.name(), Optional.of(snapshot),
         Optional.of(match.description()), Optional.of(match.rule()), Optional.ofNullable(before),
         Optional.ofNullable(after), outcome, message, notes);
@@ -108,25 +108,41 @@ final class AlertDecider {
   }
 
   private AlertEvent event(Integration integration, AlertSource source, TicketSnapshot snapshot, EventType type) {
-    Set<String> truncated = new HashSet<>();
     String summary = snapshot.summary().isBlank() ? snapshot.ticketId() : snapshot.summary();
-    summary = cut(summary, limits.maxSummaryChars(), "summary", truncated);
-    String details = cut(snapshot.details(), limits.maxDetailsChars(), "details", truncated);
+    String cutSummary = cut(summary, limits.maxSummaryChars());
+    String cutDetails = cut(snapshot.details(), limits.maxDetailsChars());
+    Set<String> truncated = cutSummary == summary
+        ? (cutDetails == snapshot.details() ? Set.of() : Set.of("details"))
+        : (cutDetails == snapshot.details() ? Set.of("summary") : Set.of("summary", "details"));
     Priority priority = snapshot.priority().flatMap(integration.priorityMapping()::map)
         .orElse(source.defaultPriority());
-    Map<String, Object> custom = new LinkedHashMap<>(snapshot.customDetails());
-    snapshot.requester().ifPresent(r -> custom.putIfAbsent("requester", r));
-    snapshot.assignee().ifPresent(a -> custom.putIfAbsent("assignee", a));
-    return new AlertEvent(type, snapshot.ticketId(), summary, details, priority, snapshot.links(), custom,
-        source.id(), snapshot.status().display(), truncated);
+    return new AlertEvent(type, snapshot.ticketId(), cutSummary, cutDetails, priority, snapshot.links(),
+        customDetails(snapshot), source.id(), snapshot.status().display(), truncated);
   }
 
-  /** Cuts text to at most {@code max} characters, ending in an ellipsis, never inside a surrogate pair. */
-  static String cut(String text, int max, String field, Set<String> truncated) {
+  /** The snapshot's custom details, with requester and assignee added when known and not already there. */
+  private static Map<String, Object> customDetails(TicketSnapshot snapshot) {
+    Map<String, Object> custom = snapshot.customDetails();
+    boolean addRequester = snapshot.requester().isPresent() && !custom.containsKey("requester");
+    boolean addAssignee = snapshot.assignee().isPresent() && !custom.containsKey("assignee");
+    if (!addRequester && !addAssignee) {
+      return custom;
+    }
+    Map<String, Object> added = new LinkedHashMap<>(custom);
+    snapshot.requester().filter(r -> addRequester).ifPresent(r -> added.put("requester", r));
+    snapshot.assignee().filter(a -> addAssignee).ifPresent(a -> added.put("assignee", a));
+    return added;
+  }
+
+  /**
+   * Cuts text to at most {@code max} characters, ending in an ellipsis, never inside a surrogate pair.
+   *
+   * @return the text itself when it fits
+   */
+  static String cut(String text, int max) {
     if (text.length() <= max) {
       return text;
     }
-    truncated.add(field);
     int end = max - 1;
     if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
@@ -153,8 +169,8 @@ final class AlertDecider {
     return '"' + snapshot.status().display() + '"';
   }
 
-  private static String alertId(AlertKey key, Instant now, long version) {
-    String seed = key.sourceId() + '\u0000' + key.ticketId() + '\u0000' + now + '\u0000' + version;
-    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  /** Unique per alert key: the creation time and the store version, which grows with every write. */
+  private static String alertId(Instant now, long version) {
+    return now.toEpochMilli() + "-" + version;
   }
 }

@@ -1,7 +1,5 @@
 package io.alertbridge.core;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +40,7 @@ public record AlertEvent(
     Objects.requireNonNull(details, "details");
     Objects.requireNonNull(priority, "priority");
     links = List.copyOf(links);
-    customDetails = Collections.unmodifiableMap(new LinkedHashMap<>(customDetails));
+    customDetails = FrozenMap.of(customDetails);
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(ticketStatus, "ticketStatus");
     truncated = Set.copyOf(truncated);

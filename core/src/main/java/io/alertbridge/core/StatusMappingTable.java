@@ -32,12 +32,16 @@ public final class StatusMappingTable {
   private final LifecycleRule otherwise;
   private final Map<String, Integer> rowByLabel = new HashMap<>();
   private final Map<Long, Integer> rowById = new HashMap<>();
+  private final List<Match> matches = new ArrayList<>();
+  private final Match anyOther;
 
   private StatusMappingTable(List<Row> rows, LifecycleRule otherwise) {
     this.rows = List.copyOf(rows);
     this.otherwise = otherwise;
+    this.anyOther = new Match(-1, otherwise, "any other");
     for (int i = 0; i < this.rows.size(); i++) {
       Row row = this.rows.get(i);
+      matches.add(new Match(i, row.rule(), "row " + (i + 1) + " [" + row.describe() + "]"));
       for (String label : row.labels()) {
         rowByLabel.putIfAbsent(Labels.normalize(label), i);
       }
@@ -110,11 +114,7 @@ public final class StatusMappingTable {
     for (String name : status.names()) {
       best = Math.min(best, rowByLabel.getOrDefault(Labels.normalize(name), Integer.MAX_VALUE));
     }
-    if (best == Integer.MAX_VALUE) {
-      return new Match(-1, otherwise, "any other");
-    }
-    Row row = rows.get(best);
-    return new Match(best, row.rule(), "row " + (best + 1) + " [" + row.describe() + "]");
+    return best == Integer.MAX_VALUE ? anyOther : matches.get(best);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.alertbridge.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public record TicketSnapshot(
     links = List.copyOf(links);
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(assignee, "assignee");
-    customDetails = Collections.unmodifiableMap(new LinkedHashMap<>(customDetails));
+    customDetails = FrozenMap.of(customDetails);
     notes = List.copyOf(notes);
   }
 
@@ -76,7 +75,8 @@ public record TicketSnapshot(
     private final List<Link> links = new ArrayList<>();
     private String requester;
     private String assignee;
-    private final Map<String, Object> customDetails = new LinkedHashMap<>();
+    private LinkedHashMap<String, Object> customDetails = new LinkedHashMap<>();
+    private boolean customDetailsShared;
     private final List<String> notes = new ArrayList<>();
 
     private Builder(String ticketId, CodedValue status) {
@@ -132,6 +132,10 @@ public record TicketSnapshot(
      * @return this builder
      */
     public Builder customDetail(String name, Object value) {
+      if (customDetailsShared) {
+        customDetails = new LinkedHashMap<>(customDetails);
+        customDetailsShared = false;
+      }
       customDetails.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
@@ -144,9 +148,10 @@ public record TicketSnapshot(
 
     /** @return the snapshot */
     public TicketSnapshot build() {
+      customDetailsShared = true;
       return new TicketSnapshot(ticketId, status, summary, details, Optional.ofNullable(priority),
           Optional.ofNullable(sourceUpdatedAt), links, Optional.ofNullable(requester),
-          Optional.ofNullable(assignee), customDetails, notes);
+          Optional.ofNullable(assignee), FrozenMap.adopt(customDetails), notes);
     }
   }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+  private static final DeliveryListener NO_LISTENER = delivery -> { };
 
   private final IntegrationRegistry registry;
   private final DeliveryLog deliveryLog;
@@ -85,8 +86,10 @@ public final class WebhookProcessor {
       LOG.debug("source={} outcome={} alertKey={} committed={}", source.id(), result.outcome(),
           result.alertKey().orElse("-"), commit);
     }
-    notifyListener(new DeliveryListener.ProcessedDelivery(source.id(), integration.name(), result.outcome(),
-        result.alertKey(), Duration.ofNanos(System.nanoTime() - started), commit));
+    if (listener != NO_LISTENER) {
+      notifyListener(new DeliveryListener.ProcessedDelivery(source.id(), integration.name(), result.outcome(),
+          result.alertKey(), Duration.ofNanos(System.nanoTime() - started), commit));
+    }
     return result;
   }
 
@@ -185,7 +188,7 @@ public final class WebhookProcessor {
     private Clock clock = Clock.systemUTC();
     private Limits limits = Limits.defaults();
     private Duration retention = Duration.ofDays(7);
-    private DeliveryListener listener = delivery -> { };
+    private DeliveryListener listener = NO_LISTENER;
 
     private Builder(IntegrationRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");

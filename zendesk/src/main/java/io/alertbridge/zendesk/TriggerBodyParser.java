@@ -97,7 +97,7 @@ final class TriggerBodyParser implements DeliveryParser {
   /** The ticket id, a non-empty string or an integer; an unrendered placeholder would merge every ticket. */
   private static String id(JsonObject body) {
     String id = body.requiredId("id");
-    if (PLACEHOLDER.matcher(id).find()) {
+    if (id.contains("{{") && PLACEHOLDER.matcher(id).find()) {
       throw new InvalidFieldException(body.pointerOf("id"), "a ticket id", quote(id)
           + ", a placeholder Zendesk did not fill in (such a key would merge every ticket into one alert);"
           + " check {{ticket.id}} in the trigger's JSON body");
@@ -164,6 +164,9 @@ final class TriggerBodyParser implements DeliveryParser {
   }
 
   private static void noteUnrendered(TicketSnapshot.Builder snapshot, String field, String value) {
+    if (!value.contains("{{")) {
+      return;
+    }
     Matcher placeholder = PLACEHOLDER.matcher(value);
     if (placeholder.find()) {
       snapshot.note(field + " holds " + placeholder.group() + ", a placeholder Zendesk did not fill in;"

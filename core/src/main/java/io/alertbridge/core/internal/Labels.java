@@ -15,6 +15,9 @@ public final class Labels {
    * @return the folded label
    */
   public static String normalize(String label) {
+    if (isFolded(label)) {
+      return label;
+    }
     StringBuilder folded = new StringBuilder(label.length());
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
@@ -24,5 +27,16 @@ public final class Labels {
       folded.append(c);
     }
     return folded.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** @return whether the label is already folded: lower-case ASCII letters and digits only */
+  private static boolean isFolded(String label) {
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
