@@ -1,0 +1,47 @@
+package io.alertbridge.autotask;
+
+import io.alertbridge.core.ParseContext;
+import java.util.Optional;
+
+/**
+ * Where the integration gets a ticket when a callout names it. The default, {@link #restApi()}, calls
+ * the Autotask REST API with the alert source's settings; a host that already holds an Autotask client
+ * can supply its own and give it to {@link AutotaskIntegration#AutotaskIntegration(AutotaskTicketSource)}.
+ * Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface AutotaskTicketSource {
+
+  /**
+   * @param id the ticket's id, as the callout sent it (positive)
+   * @param context the alert source the callout came to (its settings), the limits and the clock
+   * @return the ticket with its status and priority labels, or empty when Autotask does not know the id
+   *     (the callout is then answered 400)
+   * @throws io.alertbridge.core.UnavailableException (such as {@link AutotaskApiException}) when the
+   *     ticket cannot be had for a while (answered 503, so that Autotask calls again)
+   */
+  Optional<AutotaskTicket> ticket(long id, ParseContext context);
+
+  /**
+   * The Autotask REST API client, configured per alert source by these settings:
+   *
+   * <ul>
+   *   <li>{@code username}, {@code secret}, {@code integrationCode} (required): the API user;
+   *   <li>{@code zoneUrl}: the zone's API address, e.g. {@code https://webservices14.autotask.net/atservicesrest/};
+   *       without it the zone is looked up once at {@code apiUrl}, and cached;
+   *   <li>{@code apiUrl}: where the zone lookup is, default {@code https://webservices.autotask.net/};
+   *   <li>{@code webUrl}: the start of ticket links, e.g. {@code https://ww14.autotask.net/}; by default
+   *       the zone lookup's {@code webUrl};
+   *   <li>{@code connectTimeout}, {@code requestTimeout}, {@code picklistRefresh}: ISO-8601 durations,
+   *       default {@code PT5S}, {@code PT10S} and {@code PT1H}.
+   * </ul>
+   *
+   * One client is kept per distinct settings; ticket-field picklists are cached and refreshed after
+   * {@code picklistRefresh}, or at once when a ticket has a status value they lack.
+   *
+   * @return a new REST API ticket source with an empty cache
+   */
+  static AutotaskTicketSource restApi() {
+    return new RestApiTicketSource();
+  }
+}

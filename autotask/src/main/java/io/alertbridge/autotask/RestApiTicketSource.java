@@ -1,0 +1,37 @@
+package io.alertbridge.autotask;
+
+import io.alertbridge.core.ParseContext;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The default {@link AutotaskTicketSource}: one {@link AutotaskApiClient} per distinct settings. */
+final class RestApiTicketSource implements AutotaskTicketSource {
+  /** More distinct settings than alert sources a host plausibly has: start over rather than grow. */
+  private static final int MAX_CLIENTS = 256;
+
+  private final ConcurrentMap<ApiSettings, AutotaskApiClient> clients = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<AutotaskTicket> ticket(long id, ParseContext context) {
+    ApiSettings settings = ApiSettings.of(context.source());
+    AutotaskApiClient client = clients.get(settings);
+    if (client == null) {
+      if (clients.size() >= MAX_CLIENTS) {
+        clients.clear();
+      }
+      client = clients.computeIfAbsent(settings, AutotaskApiClient::new);
+    }
+    return client.ticket(id, context.clock());
+  }
+
+  /** @return how many clients are cached */
+  int clientCount() {
+    return clients.size();
+  }
+
+  @Override
+  public String toString() {
+    return "AutotaskTicketSource.restApi[" + clients.size() + " clients]";
+  }
+}
