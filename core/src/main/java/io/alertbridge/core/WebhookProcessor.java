@@ -116,7 +116,7 @@ public final class WebhookProcessor {
       snapshots = integration.parser().parse(delivery, new ParseContext(source, limits, clock));
     } catch (InvalidDeliveryException e) {
       return ProcessingResult.early(source, Outcome.INVALID, e.getMessage());
-    } catch (UnavailableException e) {
+    } catch (UnavailableException | ConfigurationException e) {
       throw e;
     } catch (RuntimeException e) {
       LOG.warn("the {} parser failed unexpectedly on a delivery to source {}", integration.name(), source.id(), e);

@@ -379,6 +379,23 @@ class WebhookProcessorTest {
   }
 
   @Test
+  void aParserRefusingTheSourcesConfigurationFailsLoudly() {
+    Integration strict = new ExampleIntegration() {
+      @Override
+      public DeliveryParser parser() {
+        return (delivery, context) -> {
+          throw new ConfigurationException("alert source " + context.source().id(), List.of("\"apiUrl\" is missing"));
+        };
+      }
+    };
+    WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(strict)).clock(clock).build();
+
+    assertThatThrownBy(() -> processor.process(SOURCE, json("{}")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("alert source service-desk: \"apiUrl\" is missing");
+  }
+
+  @Test
   void aBatchReportsEveryTicketAndAnswersWithTheWorstStatus() {
     ProcessingResult result = send("[{\"id\": 1, \"status\": \"New\"}, {\"id\": 2, \"status\": \"Closed\"},"
         + " {\"id\": 3, \"status\": \"Open\"}]");

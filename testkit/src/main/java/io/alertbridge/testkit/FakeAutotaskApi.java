@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * An in-process Autotask REST API on the loopback interface, so tests need no network. Serves the
  * zone lookup, {@code GET Tickets/{id}} and the ticket-field picklists in the documented shapes;
  * checks the {@code UserName}, {@code Secret} and {@code ApiIntegrationCode} headers when credentials
- * are set; can fail or stall on demand, and counts requests. Use it in try-with-resources:
+ * are set (and then the zone lookup's {@code user}); can fail or stall on demand, and counts
+ * requests. Use it in try-with-resources:
  *
  * <pre>{@code
  * try (FakeAutotaskApi api = FakeAutotaskApi.start()) {
@@ -44,6 +46,9 @@ public final class FakeAutotaskApi implements AutoCloseable {
   private final AtomicInteger failures = new AtomicInteger();
   private volatile int failureStatus = 503;
   private volatile Duration delay = Duration.ZERO;
+  private volatile String webUrl;
+  private volatile boolean stallTickets;
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
   private FakeAutotaskApi(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -84,9 +89,21 @@ public final class FakeAutotaskApi implements AutoCloseable {
     return zoneUrl() + "v1.0/zoneInformation";
   }
 
-  /** @return the zone's web URL, that ticket links start with */
+  /** @return the zone's web URL, that ticket links start with: {@link #baseUrl()} unless set */
   public String webUrl() {
-    return baseUrl();
+    return webUrl == null ? baseUrl() : webUrl;
+  }
+
+  /** @param webUrl the web URL the zone lookup answers, e.g. {@code https://ww14.autotask.net/} @return this fake */
+  public FakeAutotaskApi webUrl(String webUrl) {
+    this.webUrl = Objects.requireNonNull(webUrl, "webUrl");
+    return this;
+  }
+
+  /** Ticket requests wait until the fake is closed (10 s at most), for timeout tests. @return this fake */
+  public FakeAutotaskApi stallTickets() {
+    stallTickets = true;
+    return this;
   }
 
   /**
@@ -125,8 +142,10 @@ public final class FakeAutotaskApi implements AutoCloseable {
   }
 
   /**
+   * Fails authenticated calls (tickets and picklists; the zone lookup keeps answering).
+   *
    * @param status the status to answer with, e.g. 503 or 429
-   * @param times how many of the next requests fail
+   * @param times how many of the next such calls fail; {@code Integer.MAX_VALUE} for all
    * @return this fake
    */
   public FakeAutotaskApi failNext(int status, int times) {
@@ -153,61 +172,75 @@ public final class FakeAutotaskApi implements AutoCloseable {
   /** Stops the server. */
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     executor.shutdownNow();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-      if (!delay.isZero()) {
-        try {
-          Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-      if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        answer(exchange, failureStatus, "{\"errors\":[\"injected failure\"]}");
-        return;
-      }
-      if (!path.startsWith(API) || !exchange.getRequestMethod().equals("GET")) {
-        answer(exchange, 404, "{\"errors\":[\"no such resource\"]}");
-        return;
-      }
-      String resource = path.substring(API.length());
-      if (resource.equals("zoneInformation")) {
-        answer(exchange, 200, "{\"zoneName\":\"Loopback\",\"url\":\"" + zoneUrl() + "\",\"webUrl\":\"" + webUrl()
-            + "\",\"ci\":1}");
-        return;
-      }
-      List<String> expected = credentials.get();
-      if (expected != null && !(expected.get(0).equals(exchange.getRequestHeaders().getFirst("UserName"))
-          && expected.get(1).equals(exchange.getRequestHeaders().getFirst("Secret"))
-          && expected.get(2).equals(exchange.getRequestHeaders().getFirst("ApiIntegrationCode")))) {
-        answer(exchange, 401, "{\"errors\":[\"Unauthorized\"]}");
-        return;
-      }
-      if (resource.equals("Tickets/entityInformation/fields")) {
-        answer(exchange, 200, picklists.get());
-        return;
-      }
-      if (resource.startsWith("Tickets/")) {
-        String ticket = null;
-        try {
-          ticket = tickets.get(Long.parseLong(resource.substring("Tickets/".length())));
-        } catch (NumberFormatException e) {
-          // answered as not found below
-        }
-        if (ticket != null) {
-          answer(exchange, 200, ticket);
-          return;
-        }
-      }
-      answer(exchange, 404, "{\"item\":null,\"errors\":[\"not found\"]}");
+      serve(exchange);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+    String path = exchange.getRequestURI().getPath();
+    requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    if (!delay.isZero()) {
+      Thread.sleep(delay.toMillis());
+    }
+    if (!exchange.getRequestMethod().equals("GET")) {
+      answer(exchange, 405, "{\"errors\":[\"only GET is served\"]}");
+      return;
+    }
+    if (!path.startsWith(API)) {
+      answer(exchange, 404, "{\"errors\":[\"no such resource\"]}");
+      return;
+    }
+    String resource = path.substring(API.length());
+    List<String> expected = credentials.get();
+    if (resource.equals("zoneInformation")) {
+      String query = exchange.getRequestURI().getRawQuery();
+      if (expected != null && !("user=" + URLEncoder.encode(expected.get(0), StandardCharsets.UTF_8)).equals(query)) {
+        answer(exchange, 404, "{\"errors\":[\"no zone for that user\"]}");
+        return;
+      }
+      answer(exchange, 200, "{\"zoneName\":\"Loopback\",\"url\":\"" + zoneUrl() + "\",\"webUrl\":\"" + webUrl()
+          + "\",\"ci\":1}");
+      return;
+    }
+    if (expected != null && !(expected.get(0).equals(exchange.getRequestHeaders().getFirst("UserName"))
+        && expected.get(1).equals(exchange.getRequestHeaders().getFirst("Secret"))
+        && expected.get(2).equals(exchange.getRequestHeaders().getFirst("ApiIntegrationCode")))) {
+      answer(exchange, 401, "{\"errors\":[\"Unauthorized\"]}");
+      return;
+    }
+    if (failures.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
+      answer(exchange, failureStatus, "{\"errors\":[\"injected failure\"]}");
+      return;
+    }
+    if (resource.equals("Tickets/entityInformation/fields")) {
+      answer(exchange, 200, picklists.get());
+      return;
+    }
+    if (resource.startsWith("Tickets/")) {
+      if (stallTickets && !closed.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        return;
+      }
+      String ticket = null;
+      try {
+        ticket = tickets.get(Long.parseLong(resource.substring("Tickets/".length())));
+      } catch (NumberFormatException e) {
+        // answered as not found below
+      }
+      if (ticket != null) {
+        answer(exchange, 200, ticket);
+        return;
+      }
+    }
+    answer(exchange, 404, "{\"item\":null,\"errors\":[\"not found\"]}");
   }
 
   private static void answer(HttpExchange exchange, int status, String body) throws IOException {
