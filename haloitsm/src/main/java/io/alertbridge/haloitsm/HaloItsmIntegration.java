@@ -1,0 +1,74 @@
+package io.alertbridge.haloitsm;
+
+import static io.alertbridge.core.LifecycleRule.WhenAbsent.CREATE;
+import static io.alertbridge.core.LifecycleRule.WhenAbsent.IGNORE;
+import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
+import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
+import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
+
+import io.alertbridge.core.DeliveryParser;
+import io.alertbridge.core.Integration;
+import io.alertbridge.core.LifecycleRule;
+import io.alertbridge.core.Priority;
+import io.alertbridge.core.PriorityMapping;
+import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.StatusMappingTable.Row;
+import java.util.List;
+
+/**
+ * HaloITSM and HaloPSA: tickets from a Custom Integration method run by a runbook on "New Ticket
+ * Logged" and "Ticket Status Changed", or from native webhooks (one envelope, or an array of them).
+ *
+ * <p>The default table: a closed-like status (id 9, or named Closed, Resolved, Cancelled, Completed
+ * or Complete, or any status of a ticket whose {@code hasbeenclosed} is true or whose
+ * {@code dateclosed} is a real date, which is then also named "Closed") is ignored without an open
+ * alert and resolves an open one; status 1 or New creates an alert and keeps an open one; any other
+ * status creates an alert or accepts the open one. Priorities map by name first (Critical, Urgent,
+ * High are HIGH; Medium, Low are LOW), then by id (1, 2 HIGH; 3, 4 LOW).
+ *
+ * <p>Halo does not sign its requests: authenticate with a shared-secret header or HTTP Basic.
+ */
+public final class HaloItsmIntegration implements Integration {
+  private static final StatusMappingTable TABLE = StatusMappingTable.builder()
+      .row(new Row(List.of("Closed", "Resolved", "Cancelled", "Completed", "Complete"), List.of(9L),
+          LifecycleRule.of(IGNORE, RESOLVE)))
+      .row(new Row(List.of("New"), List.of(1L), LifecycleRule.of(CREATE, KEEP)))
+      .otherwise(LifecycleRule.of(CREATE, ACCEPT))
+      .build();
+
+  private static final PriorityMapping PRIORITIES = PriorityMapping.builder()
+      .name(Priority.HIGH, "Critical", "Urgent", "High")
+      .name(Priority.LOW, "Medium", "Low")
+      .id(Priority.HIGH, 1, 2)
+      .id(Priority.LOW, 3, 4)
+      .build();
+
+  private final DeliveryParser parser = new HaloParser();
+
+  /** Creates the integration; {@link java.util.ServiceLoader} calls this. */
+  public HaloItsmIntegration() {}
+
+  /** @return {@code haloitsm} */
+  @Override
+  public String name() {
+    return "haloitsm";
+  }
+
+  /** @return the parser for all three body shapes */
+  @Override
+  public DeliveryParser parser() {
+    return parser;
+  }
+
+  /** @return the table described in the class documentation */
+  @Override
+  public StatusMappingTable defaultTable() {
+    return TABLE;
+  }
+
+  /** @return priorities by name, then by id, as described in the class documentation */
+  @Override
+  public PriorityMapping priorityMapping() {
+    return PRIORITIES;
+  }
+}

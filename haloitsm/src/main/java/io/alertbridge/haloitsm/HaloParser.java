@@ -1,0 +1,65 @@
+package io.alertbridge.haloitsm;
+
+import io.alertbridge.core.Delivery;
+import io.alertbridge.core.DeliveryParser;
+import io.alertbridge.core.InvalidFieldException;
+import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.ParseContext;
+import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.internal.JsonPointers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the three body shapes: {@code {"ticket": {...}}} from a Custom Integration method (the
+ * recommended or the full ticket), a native webhook envelope ({@code event}, {@code object_id},
+ * {@code timestamp}, {@code ticket}), or a JSON array of envelopes, one snapshot each. A bare ticket
+ * object (with {@code id} and a status, but no wrapper) is read too.
+ */
+final class HaloParser implements DeliveryParser {
+  private static final String HINT = "; check the body of the Halo Custom Integration method: Halo replaces each"
+      + " <<...>> variable with a JSON value, so string variables must not be quoted again";
+
+  @Override
+  public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
+    Object parsed;
+    try {
+      parsed = Json.parse(delivery.body(), context.limits().maxNestingDepth());
+    } catch (MalformedDeliveryException e) {
+      throw e.kind().isBrokenText() ? e.withHint(HINT) : e;
+    }
+    if (parsed instanceof List<?> batch) {
+      if (batch.isEmpty()) {
+        throw new InvalidFieldException("", "an array of webhook objects", "an empty array");
+      }
+      List<TicketSnapshot> snapshots = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        snapshots.add(element(batch.get(i), JsonPointers.child("", i)));
+      }
+      return snapshots;
+    }
+    if (!(parsed instanceof Map)) {
+      throw new InvalidFieldException("", "a JSON object with a ticket, or an array of them",
+          JsonObject.typeName(parsed));
+    }
+    return List.of(element(parsed, ""));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TicketSnapshot element(Object value, String pointer) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new InvalidFieldException(pointer, "an object with a ticket", JsonObject.typeName(value));
+    }
+    Fields root = Fields.of((Map<String, Object>) map, pointer);
+    if (!root.has("ticket") && root.has("id") && (root.has("status") || root.has("status_id"))) {
+      return TicketReader.read(root, null);
+    }
+    Fields ticket = root.object("ticket").orElseThrow(() -> new InvalidFieldException(root.pointerOf("ticket"),
+        "a ticket object", root.has("ticket") ? "null" : "nothing"));
+    boolean envelope = root.has("event") || root.has("object_id") || root.has("webhook_id");
+    return TicketReader.read(ticket, envelope ? root : null);
+  }
+}

@@ -1,0 +1,8 @@
+/** The HaloITSM (and HaloPSA) integration: alert lifecycle events from Halo runbooks and webhooks. */
+module io.alertbridge.haloitsm {
+  requires transitive io.alertbridge.core;
+
+  exports io.alertbridge.haloitsm;
+
+  provides io.alertbridge.core.Integration with io.alertbridge.haloitsm.HaloItsmIntegration;
+}
