@@ -10,13 +10,28 @@ final class Recorded {
 
   private Recorded() {}
 
+  /** @return a deep copy of parsed JSON whose maps and lists can be changed */
+  private static Object editable(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put((String) k, editable(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new java.util.ArrayList<>();
+      list.forEach(v -> copy.add(editable(v)));
+      return copy;
+    }
+    return value;
+  }
+
   /**
    * @param fixture a recorded {@code api-NN-ticket-*.json}
    * @param change what to change in its {@code item}
    * @return the changed answer
    */
   static String ticket(String fixture, Consumer<Map<String, Object>> change) {
-    Map<String, Object> answer = map(Json.parse(LoopbackAutotaskApi.fixture(fixture), 16));
+    Map<String, Object> answer = map(editable(Json.parse(LoopbackAutotaskApi.fixture(fixture), 16)));
     change.accept(map(answer.get("item")));
     return Json.write(answer);
   }
@@ -27,7 +42,7 @@ final class Recorded {
    * @return the recorded picklists with that change
    */
   static String picklistsWithStatus(long value, String label) {
-    Map<String, Object> answer = map(Json.parse(LoopbackAutotaskApi.fixture("api-picklists-ticket-fields.json"), 16));
+    Map<String, Object> answer = map(editable(Json.parse(LoopbackAutotaskApi.fixture("api-picklists-ticket-fields.json"), 16)));
     for (Object field : (List<?>) answer.get("fields")) {
       if ("status".equals(map(field).get("name"))) {
         @SuppressWarnings("unchecked")

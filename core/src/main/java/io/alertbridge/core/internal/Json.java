@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON into plain Java values (LinkedHashMap, ArrayList, String, Long, BigInteger,
- * BigDecimal, Boolean, null) and writes them back, through AlertBridge's own {@link JsonFactory}:
+ * Reads JSON into plain Java values (unmodifiable insertion-ordered maps and lists, String, Long,
+ * BigInteger, BigDecimal, Boolean, null) and writes them back, through AlertBridge's own {@link JsonFactory}:
  * never the JVM-wide defaults, and no payload text in error messages. Duplicate keys and content
  * after the value are rejected; nesting is bounded.
  */
@@ -39,6 +39,10 @@ public final class Json {
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
       .build();
+
+  /** The classes {@link #parse} builds containers of; {@link #freeze} passes them through. */
+  private static final Class<?> FROZEN_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+  private static final Class<?> FROZEN_LIST = Collections.unmodifiableList(new ArrayList<>()).getClass();
 
   private Json() {}
 
@@ -126,7 +130,7 @@ public final class Json {
           }
           object.put(name, value);
         }
-        return object;
+        return Collections.unmodifiableMap(object);
       }
       case START_ARRAY: {
         checkDepth(parser, depth, maxDepth);
@@ -134,7 +138,7 @@ public final class Json {
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
           array.add(read(parser, t, depth + 1, maxDepth));
         }
-        return array;
+        return Collections.unmodifiableList(array);
       }
       case VALUE_STRING:
         return parser.getText();
@@ -258,17 +262,24 @@ public final class Json {
   }
 
   /**
-   * @param value a value produced by {@link #parse}
-   * @return the same value with every map and list unmodifiable
+   * @param value plain Java values
+   * @return the same value with every map and list unmodifiable; what {@link #parse} returned is
+   *     already so, and comes back as it is
    */
   @SuppressWarnings("unchecked")
   public static Object freeze(Object value) {
     if (value instanceof Map<?, ?> map) {
+      if (map.getClass() == FROZEN_MAP) {
+        return value;
+      }
       Map<String, Object> copy = new LinkedHashMap<>();
       map.forEach((k, v) -> copy.put((String) k, freeze(v)));
       return Collections.unmodifiableMap(copy);
     }
     if (value instanceof List<?> list) {
+      if (list.getClass() == FROZEN_LIST) {
+        return value;
+      }
       List<Object> copy = new ArrayList<>(list.size());
       list.forEach(v -> copy.add(freeze(v)));
       return Collections.unmodifiableList(copy);
