@@ -124,7 +124,7 @@ class WebhookProcessorTest {
     assertThat(malformed.message()).startsWith("body is not valid JSON: ").contains("line 1");
     assertThat(wrongType.message()).isEqualTo("\"status\": expected a string at /status, got number");
     assertThat(missing.message()).isEqualTo("\"status\": expected a string at /status, got nothing");
-    assertThat(emptyId.message()).isEqualTo("\"id\": expected a non-empty string or an integer at /id, got an empty string");
+    assertThat(emptyId.message()).isEqualTo("\"id\": expected a non-empty string or an integer at /id, got \"  \"");
   }
 
   @Test

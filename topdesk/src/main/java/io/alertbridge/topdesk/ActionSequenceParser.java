@@ -35,7 +35,6 @@ final class ActionSequenceParser implements DeliveryParser {
 
   private static final String EVENT_TYPES = "one of ALERT, ACCEPT, RESOLVE";
   private static final String INCIDENT_NUMBER = "an incident number";
-  private static final int MAX_QUOTED_CHARS = 64;
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
@@ -84,7 +83,7 @@ final class ActionSequenceParser implements DeliveryParser {
         }
       }
     }
-    throw new InvalidFieldException(body.pointerOf("eventType"), EVENT_TYPES, seen(body, "eventType"));
+    throw new InvalidFieldException(body.pointerOf("eventType"), EVENT_TYPES, body.seen("eventType"));
   }
 
   /** The incident number from incidentKey or alertKey, exactly as sent; when both are sent, they agree. */
@@ -93,12 +92,12 @@ final class ActionSequenceParser implements DeliveryParser {
     String alertKey = keyField(body, "alertKey");
     if (incidentKey != null && alertKey != null && !incidentKey.equals(alertKey)) {
       throw new InvalidFieldException(body.pointerOf("alertKey"),
-          "the incident number in " + body.pointerOf("incidentKey") + ", " + quote(incidentKey), quote(alertKey));
+          "the incident number in " + body.pointerOf("incidentKey") + ", " + JsonObject.quote(incidentKey), JsonObject.quote(alertKey));
     }
     String name = incidentKey == null && alertKey != null ? "alertKey" : "incidentKey";
     String key = incidentKey == null ? alertKey : incidentKey;
     if (key == null || key.isBlank()) {
-      throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER, seen(body, name));
+      throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER, body.seen(name));
     }
     List<String> variables = Variables.unsubstituted(key);
     if (!variables.isEmpty()) {
@@ -115,7 +114,7 @@ final class ActionSequenceParser implements DeliveryParser {
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER + " (a string)", seen(body, name));
+    throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER + " (a string)", body.seen(name));
   }
 
   private static void noteVariables(TicketSnapshot.Builder snapshot, String field, String value) {
@@ -124,29 +123,5 @@ final class ActionSequenceParser implements DeliveryParser {
       snapshot.note(field + " holds " + Variables.describe(variables)
           + ", which TOPdesk did not fill in; check the variable in the action sequence's body");
     }
-  }
-
-  /** @return what a field held, for an error message: a short quoted string, or its JSON type */
-  static String seen(JsonObject object, String name) {
-    Object value = object.get(name);
-    if (value == null) {
-      return object.has(name) ? "null" : "nothing";
-    }
-    if (value instanceof String text) {
-      return text.isEmpty() ? "an empty string" : quote(text);
-    }
-    return JsonObject.typeName(value);
-  }
-
-  /** @return the text in double quotes, cut to a readable length */
-  static String quote(String text) {
-    if (text.length() <= MAX_QUOTED_CHARS) {
-      return '"' + text + '"';
-    }
-    int end = MAX_QUOTED_CHARS;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return '"' + text.substring(0, end) + "\u2026\"";
   }
 }

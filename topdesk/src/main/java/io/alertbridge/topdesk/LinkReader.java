@@ -37,7 +37,7 @@ final class LinkReader {
         JsonObject link = JsonObject.of((Map<String, Object>) map, at);
         if (!(link.get("href") instanceof String href)) {
           throw new InvalidFieldException(link.pointerOf("href"), "a link address (a string)",
-              ActionSequenceParser.seen(link, "href"));
+              link.seen("href"));
         }
         add(snapshot, at, href, link.optionalString("text").orElse(""));
       } else {

@@ -50,7 +50,6 @@ final class TriggerBodyParser implements DeliveryParser {
       "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^{}]*}}");
-  private static final int MAX_QUOTED_CHARS = 64;
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
@@ -98,7 +97,7 @@ final class TriggerBodyParser implements DeliveryParser {
   private static String id(JsonObject body) {
     String id = body.requiredId("id");
     if (id.contains("{{") && PLACEHOLDER.matcher(id).find()) {
-      throw new InvalidFieldException(body.pointerOf("id"), "a ticket id", quote(id)
+      throw new InvalidFieldException(body.pointerOf("id"), "a ticket id", JsonObject.quote(id)
           + ", a placeholder Zendesk did not fill in (such a key would merge every ticket into one alert);"
           + " check {{ticket.id}} in the trigger's JSON body");
     }
@@ -110,7 +109,7 @@ final class TriggerBodyParser implements DeliveryParser {
     if (value instanceof String status && !status.isBlank()) {
       return status;
     }
-    throw new InvalidFieldException(body.pointerOf("status"), STATUS_EXPECTED, seen(body, "status"));
+    throw new InvalidFieldException(body.pointerOf("status"), STATUS_EXPECTED, body.seen("status"));
   }
 
   private static Instant updatedAt(JsonObject body) {
@@ -120,9 +119,9 @@ final class TriggerBodyParser implements DeliveryParser {
     }
     if (value instanceof String text) {
       return IsoInstants.parse(text.strip()).orElseThrow(() ->
-          new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, quote(text)));
+          new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, JsonObject.quote(text)));
     }
-    throw new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, seen(body, "updated_at"));
+    throw new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, body.seen("updated_at"));
   }
 
   /** The fields this parser does not read itself, then the additional details that do not clash with them. */
@@ -172,29 +171,5 @@ final class TriggerBodyParser implements DeliveryParser {
       snapshot.note(field + " holds " + placeholder.group() + ", a placeholder Zendesk did not fill in;"
           + " check it in the trigger's JSON body");
     }
-  }
-
-  /** @return what a field held, for an error message: a short quoted string, or its JSON type */
-  static String seen(JsonObject object, String name) {
-    Object value = object.get(name);
-    if (value == null) {
-      return object.has(name) ? "null" : "nothing";
-    }
-    if (value instanceof String text) {
-      return text.isBlank() ? "an empty string" : quote(text);
-    }
-    return JsonObject.typeName(value);
-  }
-
-  /** @return the text in double quotes, cut to a readable length */
-  static String quote(String text) {
-    if (text.length() <= MAX_QUOTED_CHARS) {
-      return '"' + text + '"';
-    }
-    int end = MAX_QUOTED_CHARS;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return '"' + text.substring(0, end) + "\u2026\"";
   }
 }

@@ -31,7 +31,7 @@ class ZendeskDeliveryProblemsTest {
   @CsvSource(delimiter = '|', textBlock = """
       {"status": "New"}                                  | "id": expected a non-empty string or an integer at /id, got nothing
       {"id": "", "status": "New"}                        | "id": expected a non-empty string or an integer at /id, got an empty string
-      {"id": "  ", "status": "New"}                      | "id": expected a non-empty string or an integer at /id, got an empty string
+      {"id": "  ", "status": "New"}                      | "id": expected a non-empty string or an integer at /id, got "  "
       {"id": null, "status": "New"}                      | "id": expected a non-empty string or an integer at /id, got null
       {"id": 47.5, "status": "New"}                      | "id": expected a non-empty string or an integer at /id, got number
       {"id": {"value": 1}, "status": "New"}              | "id": expected a non-empty string or an integer at /id, got object

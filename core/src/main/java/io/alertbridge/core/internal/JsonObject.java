@@ -13,6 +13,8 @@ import java.util.Optional;
  * pointer and say what was expected and what was seen.
  */
 public final class JsonObject {
+  private static final int MAX_QUOTED_CHARS = 64;
+
   private final Map<String, Object> values;
   private final String pointer;
 
@@ -187,13 +189,38 @@ public final class JsonObject {
   }
 
   private String seen(String name, Object value) {
+    return seen(name);
+  }
+
+  /**
+   * @param name a member name
+   * @return what the member holds, for an error message: {@code nothing}, {@code null},
+   *     {@code an empty string}, a short quoted string, or its JSON type
+   */
+  public String seen(String name) {
+    Object value = values.get(name);
     if (value == null) {
       return values.containsKey(name) ? "null" : "nothing";
     }
-    if (value instanceof String s && s.isBlank()) {
-      return "an empty string";
+    if (value instanceof String text) {
+      return text.isEmpty() ? "an empty string" : quote(text);
     }
     return typeName(value);
+  }
+
+  /**
+   * @param text any text
+   * @return it in double quotes, cut to 64 characters (never inside a surrogate pair) with an ellipsis
+   */
+  public static String quote(String text) {
+    if (text.length() <= MAX_QUOTED_CHARS) {
+      return '"' + text + '"';
+    }
+    int end = MAX_QUOTED_CHARS;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return '"' + text.substring(0, end) + "\u2026\"";
   }
 
   /** @param value a plain JSON value @return its JSON type name: object, array, string, number, boolean, null */
