@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public final class FakeAutotaskApi implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final Map<Long, String> tickets = new ConcurrentHashMap<>();
+  private final Map<Long, Deque<String>> tickets = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final AtomicReference<String> picklists = new AtomicReference<>(
       Fixtures.text("autotask", "api-picklists-ticket-fields.json"));
@@ -131,7 +133,26 @@ public final class FakeAutotaskApi implements AutoCloseable {
    * @return this fake
    */
   public FakeAutotaskApi ticket(long id, String json) {
-    tickets.put(id, Objects.requireNonNull(json, "json"));
+    return ticketInTurn(id, json);
+  }
+
+  /**
+   * Answers the ticket's requests in turn, the last answer repeating: a ticket that moves through its
+   * statuses from one callout to the next.
+   *
+   * @param id the ticket id
+   * @param answers the answer bodies, in order
+   * @return this fake
+   */
+  public FakeAutotaskApi ticketInTurn(long id, String... answers) {
+    if (answers.length == 0) {
+      throw new IllegalArgumentException("at least one answer is needed");
+    }
+    Deque<String> queue = new ArrayDeque<>();
+    for (String answer : answers) {
+      queue.add(Objects.requireNonNull(answer, "answer"));
+    }
+    tickets.put(id, queue);
     return this;
   }
 
@@ -231,7 +252,12 @@ public final class FakeAutotaskApi implements AutoCloseable {
       }
       String ticket = null;
       try {
-        ticket = tickets.get(Long.parseLong(resource.substring("Tickets/".length())));
+        Deque<String> answers = tickets.get(Long.parseLong(resource.substring("Tickets/".length())));
+        if (answers != null) {
+          synchronized (answers) {
+            ticket = answers.size() > 1 ? answers.poll() : answers.peek();
+          }
+        }
       } catch (NumberFormatException e) {
         // answered as not found below
       }

@@ -68,6 +68,15 @@ class FakeAutotaskApiTest {
   }
 
   @Test
+  void answersATicketsRequestsInTurnThenRepeatsTheLast() throws Exception {
+    api.ticketInTurn(7, AutotaskDeliveries.ticket(7).status(1).json(), AutotaskDeliveries.ticket(7).status(5).json());
+
+    assertThat(get(api.zoneUrl() + "v1.0/Tickets/7").body()).contains("\"status\":1");
+    assertThat(get(api.zoneUrl() + "v1.0/Tickets/7").body()).contains("\"status\":5");
+    assertThat(get(api.zoneUrl() + "v1.0/Tickets/7").body()).contains("\"status\":5");
+  }
+
+  @Test
   void failsTheNextRequestsOnDemand() throws Exception {
     api.ticket(AutotaskDeliveries.ticket(7)).failNext(429, 2);
 

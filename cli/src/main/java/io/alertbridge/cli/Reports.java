@@ -1,0 +1,157 @@
+package io.alertbridge.cli;
+
+import io.alertbridge.core.AlertEvent;
+import io.alertbridge.core.AlertKey;
+import io.alertbridge.core.CodedValue;
+import io.alertbridge.core.Explanation;
+import io.alertbridge.core.Link;
+import io.alertbridge.core.ProcessingResult;
+import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Results, explanations and alert states as plain maps, ready for {@code Json.write}. */
+final class Reports {
+
+  private Reports() {}
+
+  /** @return one replay line: file, outcome, status, alertKey, state, eventType, priority, message (and items) */
+  static Map<String, Object> replayLine(String file, ProcessingResult result) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("file", file);
+    line.putAll(result(result));
+    return line;
+  }
+
+  /** @return a replay line for a delivery that could not be processed now (HTTP 503) */
+  static Map<String, Object> unavailableLine(String file, String message) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("file", file);
+    line.put("outcome", "UNAVAILABLE");
+    line.put("status", 503);
+    line.put("alertKey", null);
+    line.put("state", null);
+    line.put("eventType", null);
+    line.put("priority", null);
+    line.put("message", message);
+    return line;
+  }
+
+  private static Map<String, Object> result(ProcessingResult result) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("outcome", result.outcome().name());
+    map.put("status", result.httpStatus());
+    map.put("alertKey", result.alertKey().orElse(null));
+    map.put("state", result.state().map(Enum::name).orElse(null));
+    map.put("eventType", result.event().map(e -> e.eventType().name()).orElse(null));
+    map.put("priority", result.event().map(e -> e.priority().name()).orElse(null));
+    map.put("message", result.message());
+    if (!result.items().isEmpty()) {
+      map.put("items", result.items().stream().map(Reports::result).toList());
+    }
+    return map;
+  }
+
+  /** @return the explanation with the event it would emit, as JSON-ready values */
+  static Map<String, Object> explanation(ProcessingResult result) {
+    Explanation explanation = result.explanation();
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("source", explanation.sourceId());
+    map.put("integration", explanation.integration());
+    map.put("snapshot", explanation.snapshot().map(Reports::snapshot).orElse(null));
+    map.put("matchedRow", explanation.matchedRow().orElse(null));
+    map.put("rule", explanation.rule().map(rule -> {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("whenAbsent", rule.whenAbsent().name());
+      json.put("whenOpen", rule.whenOpen().name());
+      return json;
+    }).orElse(null));
+    map.put("before", explanation.before().map(Enum::name).orElse(null));
+    map.put("after", explanation.after().map(Enum::name).orElse(null));
+    map.put("outcome", explanation.outcome().name());
+    map.put("status", explanation.outcome().httpStatus());
+    map.put("message", explanation.message());
+    map.put("event", result.event().map(Reports::event).orElse(null));
+    map.put("notes", explanation.notes());
+    if (!result.items().isEmpty()) {
+      map.put("items", result.items().stream().map(Reports::explanation).toList());
+    }
+    return map;
+  }
+
+  private static Map<String, Object> snapshot(TicketSnapshot snapshot) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("ticketId", snapshot.ticketId());
+    map.put("status", coded(snapshot.status()));
+    map.put("summary", snapshot.summary());
+    map.put("details", snapshot.details());
+    map.put("priority", snapshot.priority().map(Reports::coded).orElse(null));
+    map.put("sourceUpdatedAt", snapshot.sourceUpdatedAt().map(Instant::toString).orElse(null));
+    map.put("links", links(snapshot.links()));
+    map.put("requester", snapshot.requester().orElse(null));
+    map.put("assignee", snapshot.assignee().orElse(null));
+    map.put("customDetails", snapshot.customDetails());
+    map.put("notes", snapshot.notes());
+    return map;
+  }
+
+  private static Map<String, Object> event(AlertEvent event) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("eventType", event.eventType().name());
+    map.put("alertKey", event.alertKey());
+    map.put("summary", event.summary());
+    map.put("details", event.details());
+    map.put("priority", event.priority().name());
+    map.put("links", links(event.links()));
+    map.put("customDetails", event.customDetails());
+    map.put("source", event.source());
+    map.put("ticketStatus", event.ticketStatus());
+    map.put("truncated", event.truncated().stream().sorted().toList());
+    return map;
+  }
+
+  private static Map<String, Object> coded(CodedValue value) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("label", value.label().orElse(null));
+    map.put("id", value.id().isPresent() ? value.id().getAsLong() : null);
+    return map;
+  }
+
+  private static List<Object> links(List<Link> links) {
+    List<Object> list = new ArrayList<>();
+    for (Link link : links) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("href", link.href());
+      map.put("text", link.text());
+      list.add(map);
+    }
+    return list;
+  }
+
+  /** @return {@code {"alerts": [...]}}: every alert not yet forgotten at {@code now}, sorted by source and key */
+  static Map<String, Object> alerts(Map<AlertKey, StoredAlert> stored, Instant now) {
+    List<Object> alerts = new ArrayList<>();
+    stored.forEach((key, alert) -> {
+      if (alert.isExpired(now)) {
+        return;
+      }
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("source", key.sourceId());
+      map.put("alertKey", key.ticketId());
+      map.put("state", alert.state().name());
+      map.put("alertId", alert.alertId());
+      map.put("lastStatus", alert.lastStatus());
+      map.put("lastSourceUpdate", alert.lastSourceUpdate().map(Instant::toString).orElse(null));
+      map.put("updatedAt", alert.updatedAt().toString());
+      map.put("expiresAt", alert.expiresAt().map(Instant::toString).orElse(null));
+      alerts.add(map);
+    });
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("alerts", alerts);
+    return body;
+  }
+}

@@ -1,0 +1,218 @@
+package io.alertbridge.cli;
+
+import io.alertbridge.core.AlertSource;
+import io.alertbridge.core.ConfigurationException;
+import io.alertbridge.core.Integration;
+import io.alertbridge.core.IntegrationRegistry;
+import io.alertbridge.core.Limits;
+import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.Priority;
+import io.alertbridge.core.ReopenPolicy;
+import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.internal.Json;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The receiver's configuration: its alert sources and body limit, read from JSON (see the README),
+ * or one source per integration, named after it, without authentication.
+ *
+ * @param sources the alert sources by id, in the order configured
+ * @param limits the limits for every delivery
+ */
+record ServeConfig(Map<String, AlertSource> sources, Limits limits) {
+  private static final Set<String> TOP_MEMBERS = Set.of("sources", "maxBodyBytes");
+  private static final Set<String> SOURCE_MEMBERS = Set.of("id", "integration", "secrets", "secretHeader", "reopen",
+      "defaultPriority", "table", "autotask", "settings");
+
+  ServeConfig {
+    sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+  }
+
+  /** @return one alert source per integration, named after it, with no authentication */
+  static ServeConfig defaults(IntegrationRegistry registry) {
+    Map<String, AlertSource> sources = new LinkedHashMap<>();
+    registry.names().forEach(name -> sources.put(name, AlertSource.of(name, name)));
+    return new ServeConfig(sources, Limits.defaults());
+  }
+
+  /**
+   * @param json the configuration file's text
+   * @param registry the integrations available
+   * @param clock the clock signature checks run against
+   * @return the configuration
+   * @throws ConfigurationException listing every problem, each with its JSON pointer; never a secret
+   */
+  static ServeConfig read(String json, IntegrationRegistry registry, Clock clock) {
+    Object parsed;
+    try {
+      parsed = Json.parse(json, 32);
+    } catch (MalformedDeliveryException e) {
+      throw new ConfigurationException("configuration", List.of(e.getMessage().replace("body", "configuration")));
+    }
+    List<String> problems = new ArrayList<>();
+    if (!(parsed instanceof Map<?, ?> root)) {
+      throw new ConfigurationException("configuration", List.of("expected a JSON object at /"));
+    }
+    unknownMembers(root, "", TOP_MEMBERS, problems);
+    Limits limits = Limits.defaults();
+    Object maxBody = root.get("maxBodyBytes");
+    if (maxBody instanceof Long bytes && bytes > 0 && bytes <= Integer.MAX_VALUE) {
+      limits = limits.withMaxBodyBytes(bytes.intValue());
+    } else if (maxBody != null) {
+      problems.add("expected a positive integer at /maxBodyBytes");
+    }
+    Map<String, AlertSource> sources = new LinkedHashMap<>();
+    if (root.get("sources") instanceof List<?> list && !list.isEmpty()) {
+      for (int i = 0; i < list.size(); i++) {
+        String at = "/sources/" + i;
+        if (!(list.get(i) instanceof Map<?, ?> source)) {
+          problems.add("expected an object at " + at);
+          continue;
+        }
+        AlertSource built = source(source, at, registry, clock, problems);
+        if (built != null && sources.putIfAbsent(built.id(), built) != null) {
+          problems.add("the id \"" + built.id() + "\" is used twice, again at " + at + "/id");
+        }
+      }
+    } else {
+      problems.add("expected a non-empty array of alert sources at /sources");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException("configuration", problems);
+    }
+    return new ServeConfig(sources, limits);
+  }
+
+  private static AlertSource source(Map<?, ?> json, String at, IntegrationRegistry registry, Clock clock,
+      List<String> problems) {
+    int before = problems.size();
+    unknownMembers(json, at, SOURCE_MEMBERS, problems);
+    String id = string(json, "id", at, problems, true);
+    String name = string(json, "integration", at, problems, true);
+    Optional<Integration> integration = Optional.empty();
+    if (name != null) {
+      integration = registry.find(name);
+      if (integration.isEmpty()) {
+        problems.add("unknown integration \"" + name + "\" at " + at + "/integration; known: " + registry.names());
+      }
+    }
+    List<String> secrets = strings(json.get("secrets"), at + "/secrets", problems);
+    String header = string(json, "secretHeader", at, problems, false);
+    ReopenPolicy reopen = ReopenPolicy.NEW_ALERT;
+    String reopenText = string(json, "reopen", at, problems, false);
+    if (reopenText != null) {
+      try {
+        reopen = Cli.reopenPolicy(reopenText);
+      } catch (UsageException e) {
+        problems.add("expected \"new\" or \"ignore\" at " + at + "/reopen");
+      }
+    }
+    Priority priority = Priority.HIGH;
+    String priorityText = string(json, "defaultPriority", at, problems, false);
+    if (priorityText != null) {
+      try {
+        priority = Priority.valueOf(priorityText.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add("expected \"HIGH\" or \"LOW\" at " + at + "/defaultPriority");
+      }
+    }
+    StatusMappingTable table = null;
+    if (json.get("table") instanceof Map<?, ?> tableJson) {
+      try {
+        table = StatusMappingTable.fromJson(Json.write(tableJson));
+      } catch (ConfigurationException e) {
+        e.problems().forEach(problem -> problems.add(problem.contains(" at /")
+            ? problem.replace(" at /", " at " + at + "/table/") : problem + " at " + at + "/table"));
+      }
+    } else if (json.containsKey("table")) {
+      problems.add("expected an object at " + at + "/table");
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (json.containsKey("autotask") && name != null && !name.equals("autotask")) {
+      problems.add("the settings at " + at + "/autotask are for the autotask integration only");
+    } else if (json.get("autotask") instanceof Map<?, ?> autotask) {
+      unknownMembers(autotask, at + "/autotask", AutotaskSettings.CONFIG_MEMBERS, problems);
+      autotask.forEach((key, value) -> {
+        if (value instanceof String text && AutotaskSettings.CONFIG_MEMBERS.contains(key)) {
+          settings.put(AutotaskSettings.settingFor((String) key), text);
+        } else if (AutotaskSettings.CONFIG_MEMBERS.contains(key)) {
+          problems.add("expected a string at " + at + "/autotask/" + key);
+        }
+      });
+    } else if (json.containsKey("autotask")) {
+      problems.add("expected an object at " + at + "/autotask");
+    }
+    if (json.get("settings") instanceof Map<?, ?> extra) {
+      extra.forEach((key, value) -> {
+        if (value instanceof String text) {
+          settings.put((String) key, text);
+        } else {
+          problems.add("expected a string at " + at + "/settings/" + key);
+        }
+      });
+    } else if (json.containsKey("settings")) {
+      problems.add("expected an object at " + at + "/settings");
+    }
+    if (problems.size() > before || integration.isEmpty()) {
+      return null;
+    }
+    AlertSource.Builder builder = AlertSource.builder(id, name).reopenPolicy(reopen).defaultPriority(priority);
+    try {
+      builder.authentication(
+          AlertSources.authentication(integration.get(), secrets, Optional.ofNullable(header), clock));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage() + " at " + at + "/secrets");
+      return null;
+    }
+    if (table != null) {
+      builder.table(table);
+    }
+    settings.forEach(builder::setting);
+    return builder.build();
+  }
+
+  private static String string(Map<?, ?> json, String name, String at, List<String> problems, boolean required) {
+    Object value = json.get(name);
+    if (value instanceof String text && !text.isBlank()) {
+      return text;
+    }
+    if (value != null || required) {
+      problems.add("expected a non-blank string at " + at + "/" + name);
+    }
+    return null;
+  }
+
+  private static List<String> strings(Object value, String at, List<String> problems) {
+    List<String> strings = new ArrayList<>();
+    if (value == null) {
+      return strings;
+    }
+    if (!(value instanceof List<?> list)) {
+      problems.add("expected an array of strings at " + at);
+      return strings;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof String text && !text.isEmpty()) {
+        strings.add(text);
+      } else {
+        problems.add("expected a non-empty string at " + at + "/" + i);
+      }
+    }
+    return strings;
+  }
+
+  private static void unknownMembers(Map<?, ?> json, String at, Set<String> known, List<String> problems) {
+    for (Object key : json.keySet()) {
+      if (!known.contains(key)) {
+        problems.add("unknown member at " + at + "/" + key);
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The {@code alertbridge} command: replays recorded deliveries, explains one, or serves a loopback
+ * receiver. Exports nothing; run it with {@code java -jar alertbridge.jar}.
+ */
+module io.alertbridge.cli {
+  requires io.alertbridge.core;
+  requires jdk.httpserver;
+
+  uses io.alertbridge.core.Integration;
+}

@@ -1,0 +1,221 @@
+package io.alertbridge.cli;
+
+import static io.alertbridge.cli.CliRunner.file;
+import static io.alertbridge.cli.CliRunner.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alertbridge.cli.CliRunner.Run;
+import io.alertbridge.core.IntegrationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Replays each integration's recorded deliveries through the integrations on the class path. */
+class IntegrationsReplayTest {
+  private static final IntegrationRegistry REGISTRY =
+      IntegrationRegistry.load(IntegrationsReplayTest.class.getClassLoader());
+  private static final String ZENDESK_SECRET = "dGhpc2lzYXRlc3RzZWNyZXQ=";
+
+  private AutotaskApiStub api;
+
+  @AfterEach
+  void stopApi() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  private static String line(String file, String outcome, String key, String state, String event,
+      String message) {
+    int status = switch (outcome) {
+      case "CREATED", "ACCEPTED", "RESOLVED" -> 202;
+      case "REJECTED", "INVALID" -> 400;
+      case "UNAUTHORIZED" -> 401;
+      default -> 200;
+    };
+    return "{\"file\":\"" + file + "\",\"outcome\":\"" + outcome + "\",\"status\":" + status + ",\"alertKey\":"
+        + quoted(key) + ",\"state\":" + quoted(state) + ",\"eventType\":" + quoted(event) + ",\"priority\":"
+        + quoted(event == null ? null : "HIGH") + ",\"message\":\"" + message.replace("\"", "\\\"") + "\"}";
+  }
+
+  private static String quoted(String text) {
+    return text == null ? "null" : '"' + text + '"';
+  }
+
+  private static List<String> files(String tool, String... names) {
+    List<String> files = new ArrayList<>();
+    for (String name : names) {
+      files.add(file("fixtures/" + tool + "/" + name));
+    }
+    return files;
+  }
+
+  private static String[] args(List<String> options, List<String> files) {
+    List<String> args = new ArrayList<>(options);
+    args.addAll(files);
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void findsTheFourIntegrations() {
+    assertThat(REGISTRY.names()).containsExactly("autotask", "haloitsm", "topdesk", "zendesk");
+  }
+
+  @Test
+  void replaysZendeskFromCreationToResolutionAndDropsTheRetry() {
+    List<String> f = files("zendesk", "01-new-ticket-created.http", "02-open-update.http", "03-pending-update.http",
+        "04-on-hold-update.http", "05-solved-update.http", "06-closed-ticket-first-seen.http",
+        "07-description-quotes-newlines-unicode.http", "08-retried-delivery-of-01.http");
+
+    Run run = run(REGISTRY, args(List.of("replay", "--source", "zendesk"), f));
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.lines()).containsExactly(
+        line(f.get(0), "CREATED", "4711", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "UNCHANGED", "4711", "PENDING", null, "status \"Open\": the open alert stays as it is"),
+        line(f.get(2), "ACCEPTED", "4711", "ACCEPTED", "ACCEPT", "status \"Pending\": the open alert is accepted"),
+        line(f.get(3), "UNCHANGED", "4711", "ACCEPTED", null, "status \"On-hold\": the alert is already accepted"),
+        line(f.get(4), "RESOLVED", "4711", "RESOLVED", "RESOLVE", "status \"Solved\": the open alert is resolved"),
+        line(f.get(5), "REJECTED", "4650", null, null,
+            "status \"Closed\": no open alert, and this status may not create one"),
+        line(f.get(6), "CREATED", "4712", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
+        line(f.get(7), "DUPLICATE", "4711", "RESOLVED", null, "delivery 9120456601 was already processed"));
+  }
+
+  @Test
+  void checksZendeskSignaturesAgainstTheFixedClock() {
+    List<String> f = files("zendesk", "01-new-ticket-created.http", "08-retried-delivery-of-01.http",
+        "05-solved-update.http");
+
+    Run signed = run(REGISTRY, args(List.of("replay", "--source", "zendesk", "--secret", ZENDESK_SECRET,
+        "--now", "2025-03-04T09:17:00Z"), f));
+    Run wrongSecret = run(REGISTRY, args(List.of("replay", "--source", "zendesk", "--secret", "not-the-secret",
+        "--now", "2025-03-04T09:17:00Z"), f.subList(0, 1)));
+
+    assertThat(signed.exit()).isZero();
+    assertThat(signed.lines()).containsExactly(
+        line(f.get(0), "CREATED", "4711", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "DUPLICATE", "4711", "PENDING", null, "delivery 9120456601 was already processed"),
+        line(f.get(2), "UNAUTHORIZED", null, null, null, "authentication failed"));
+    assertThat(wrongSecret.lines()).containsExactly(
+        line(f.get(0), "UNAUTHORIZED", null, null, null, "authentication failed"));
+  }
+
+  @Test
+  void replaysTopdeskActionSequences() {
+    List<String> f = files("topdesk", "01-alert-new-card.json", "02-alert-extra-fields.json",
+        "03-resolve-edit-card-closed.json", "04-alert-quotes-and-dutch-text.json", "05-alert-empty-values.json",
+        "06-alert-unresolved-placeholders.json");
+
+    Run run = run(REGISTRY, args(List.of("replay", "--source", "topdesk"), f));
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.lines()).hasSize(6);
+    assertThat(run.lines().subList(0, 5)).containsExactly(
+        line(f.get(0), "CREATED", "I 2504 117", "PENDING", "ALERT",
+            "status \"ALERT\": no open alert, so one is created"),
+        line(f.get(1), "CREATED", "I2504-118", "PENDING", "ALERT",
+            "status \"ALERT\": no open alert, so one is created"),
+        line(f.get(2), "RESOLVED", "I 2504 117", "RESOLVED", "RESOLVE",
+            "status \"RESOLVE\": the open alert is resolved"),
+        line(f.get(3), "CREATED", "I 2504 121", "PENDING", "ALERT",
+            "status \"ALERT\": no open alert, so one is created"),
+        line(f.get(4), "CREATED", "I 2504 122", "PENDING", "ALERT",
+            "status \"ALERT\": no open alert, so one is created"));
+    assertThat(run.lines().get(5)).startsWith("{\"file\":\"" + f.get(5) + "\",\"outcome\":\"INVALID\",\"status\":400,"
+        + "\"alertKey\":null,\"state\":null,\"eventType\":null,\"priority\":null,\"message\":\"\\\"incidentKey\\\"")
+        .contains("${naam}");
+  }
+
+  @Test
+  void replaysHaloTicketsAndChecksTheSharedSecretHeader() {
+    List<String> f = files("haloitsm", "01-new-ticket-logged.json", "02-status-in-progress.json",
+        "03-status-with-user.json", "04-status-resolved-custom.json", "05-status-closed.json",
+        "06-full-payload-closed.json");
+
+    Run run = run(REGISTRY, args(List.of("replay", "--source", "haloitsm"), f));
+    Run withSecret = run(REGISTRY, args(List.of("replay", "--source", "haloitsm", "--secret", "s3cret"),
+        f.subList(0, 1)));
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.lines()).containsExactly(
+        line(f.get(0), "CREATED", "4812", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "ACCEPTED", "4812", "ACCEPTED", "ACCEPT", "status \"In Progress\": the open alert is accepted"),
+        line(f.get(2), "UNCHANGED", "4812", "ACCEPTED", null, "status \"With User\": the alert is already accepted"),
+        line(f.get(3), "RESOLVED", "4812", "RESOLVED", "RESOLVE", "status \"Resolved\": the open alert is resolved"),
+        line(f.get(4), "UNCHANGED", "4812", "RESOLVED", null, "status \"Closed\": the alert is already resolved"),
+        line(f.get(5), "UNCHANGED", "4812", "RESOLVED", null, "status \"Closed\": the alert is already resolved"));
+    assertThat(withSecret.lines()).containsExactly(
+        line(f.get(0), "UNAUTHORIZED", null, null, null, "authentication failed"));
+  }
+
+  @Test
+  void replaysAutotaskCalloutsAgainstItsRestApi() {
+    api = AutotaskApiStub.start()
+        .ticket(48213, "api-01-ticket-48213-new.json", "api-02-ticket-48213-in-progress.json",
+            "api-04-ticket-48213-complete.json")
+        .ticket(48190, "api-03-ticket-48190-waiting-customer.json")
+        .ticket(48227, "api-05-ticket-48227-denied.json")
+        .ticket(48235, "api-06-ticket-48235-custom-status.json");
+    List<String> f = files("autotask", "01-new-ticket.http", "02-in-progress-update.http",
+        "03-waiting-customer-update.http", "04-complete-update.http", "05-denied-ticket.http",
+        "06-custom-status.http");
+
+    Run run = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--autotask-api", api.url(),
+        "--autotask-username", AutotaskApiStub.USERNAME, "--autotask-secret", AutotaskApiStub.SECRET,
+        "--autotask-integration-code", AutotaskApiStub.INTEGRATION_CODE), f));
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+    assertThat(run.lines()).containsExactly(
+        line(f.get(0), "CREATED", "48213", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "ACCEPTED", "48213", "ACCEPTED", "ACCEPT", "status \"In Progress\": the open alert is accepted"),
+        line(f.get(2), "REJECTED", "48190", null, null,
+            "status \"Waiting Customer\": no open alert, and this status may not create one"),
+        line(f.get(3), "RESOLVED", "48213", "RESOLVED", "RESOLVE", "status \"Complete\": the open alert is resolved"),
+        line(f.get(4), "REJECTED", "48227", null, null,
+            "status \"Denied\": no open alert, and this status may not create one"),
+        line(f.get(5), "CREATED", "48235", "PENDING", "ALERT",
+            "status \"Parts Ordered - Awaiting Courier\": no open alert, so one is created"));
+  }
+
+  @Test
+  void reportsAnUnreachableAutotaskApiAsUnavailableAndExitsWithOne() {
+    List<String> f = files("autotask", "01-new-ticket.http");
+
+    Run run = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--autotask-api", "http://127.0.0.1:1/",
+        "--autotask-username", "u", "--autotask-secret", "s", "--autotask-integration-code", "c"), f));
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.lines()).singleElement().asString()
+        .startsWith("{\"file\":\"" + f.get(0) + "\",\"outcome\":\"UNAVAILABLE\",\"status\":503,\"alertKey\":null");
+  }
+
+  @Test
+  void takesUserAndPasswordAsTheAutotaskSecret() {
+    List<String> f = files("autotask", "01-new-ticket.http");
+
+    Run basic = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--secret", "callout:pa55word"), f));
+    Run noColon = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--secret", "pa55word"), f));
+
+    assertThat(basic.exit()).isZero();
+    assertThat(basic.lines())
+        .containsExactly(line(f.get(0), "UNAUTHORIZED", null, null, null, "authentication failed"));
+    assertThat(noColon.exit()).isEqualTo(2);
+    assertThat(noColon.err())
+        .startsWith("alertbridge: --secret: the autotask secret is HTTP Basic: expected user:password")
+        .doesNotContain("pa55word");
+  }
+
+  @Test
+  void explainsAZendeskDelivery() {
+    Run run = run(REGISTRY, "explain", "--source", "zendesk", file("fixtures/zendesk/04-on-hold-update.http"));
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("source:   zendesk (zendesk)\nticket:   4711\nstatus:   On-hold\n")
+        .contains("row:      row 2 [Pending, On-hold, Hold] -> CREATE / ACCEPT\n", "state:    absent -> PENDING\n",
+            "outcome:  CREATED (HTTP 202): status \"On-hold\": no open alert, so one is created");
+  }
+}
