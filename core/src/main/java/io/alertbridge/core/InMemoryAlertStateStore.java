@@ -4,17 +4,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The embedded {@link AlertStateStore}: a concurrent map. Thread-safe; reads and writes take constant
- * time however many alerts it holds. Resolved alerts are dropped once their retention has passed.
+ * time however many alerts it holds. Resolved alerts are dropped once their retention has passed; until
+ * then each key has at most one entry in the expiry queue, however often it is resolved.
  */
 public final class InMemoryAlertStateStore implements AlertStateStore {
   private final ConcurrentHashMap<AlertKey, StoredAlert> alerts = new ConcurrentHashMap<>();
   private final Queue<Expiry> expiries = new ConcurrentLinkedQueue<>();
+  /** The keys with an entry in {@link #expiries}: at most one each, however often they are resolved. */
+  private final Set<AlertKey> queued = ConcurrentHashMap.newKeySet();
 
   private record Expiry(AlertKey key, Instant at) {}
 
@@ -41,7 +45,9 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
       return next;
     });
     if (written[0]) {
-      next.expiresAt().ifPresent(at -> expiries.add(new Expiry(key, at)));
+      if (next.expiresAt().isPresent() && queued.add(key)) {
+        expiries.add(new Expiry(key, next.expiresAt().get()));
+      }
       purgeExpired(next.updatedAt());
     }
     return written[0];
@@ -54,8 +60,14 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
    */
   public void purgeExpired(Instant now) {
     for (Expiry head = expiries.peek(); head != null && !now.isBefore(head.at()); head = expiries.peek()) {
-      if (expiries.remove(head)) {
-        alerts.computeIfPresent(head.key(), (k, stored) -> stored.isExpired(now) ? null : stored);
+      if (!expiries.remove(head)) {
+        continue;
+      }
+      StoredAlert kept = alerts.computeIfPresent(head.key(), (k, stored) -> stored.isExpired(now) ? null : stored);
+      if (kept != null && kept.expiresAt().isPresent()) {
+        expiries.add(new Expiry(head.key(), kept.expiresAt().get()));
+      } else {
+        queued.remove(head.key());
       }
     }
   }

@@ -43,6 +43,21 @@ class StoresTest {
   }
 
   @Test
+  void aKeyResolvedAgainBeforeItExpiresIsKeptUntilItsNewExpiry() {
+    InMemoryAlertStateStore store = new InMemoryAlertStateStore();
+    AlertKey other = new AlertKey("s", "2");
+    store.compareAndSet(KEY, 0, stored(AlertState.RESOLVED, 1, NOW, NOW.plusSeconds(60)));
+    store.compareAndSet(KEY, 1, stored(AlertState.PENDING, 2, NOW.plusSeconds(10), null));
+    store.compareAndSet(KEY, 2, stored(AlertState.RESOLVED, 3, NOW.plusSeconds(20), NOW.plusSeconds(80)));
+
+    store.compareAndSet(other, 0, stored(AlertState.PENDING, 1, NOW.plusSeconds(70), null));
+    assertThat(store.read(KEY)).map(StoredAlert::version).contains(3L);
+    store.compareAndSet(other, 1, stored(AlertState.ACCEPTED, 2, NOW.plusSeconds(80), null));
+
+    assertThat(store.read(KEY)).isEmpty();
+  }
+
+  @Test
   void deliveryLogRemembersIdsForItsTimeToLive() {
     InMemoryDeliveryLog log = new InMemoryDeliveryLog(Duration.ofMinutes(10), 100);
 
