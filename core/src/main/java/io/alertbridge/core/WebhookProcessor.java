@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class WebhookProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
   private static final DeliveryListener NO_LISTENER = delivery -> { };
+  private static final Authenticator NO_AUTHENTICATION = delivery -> true;
+  private static final int MAX_CACHED_AUTHENTICATORS = 1024;
 
   private final IntegrationRegistry registry;
   private final DeliveryLog deliveryLog;
@@ -29,6 +31,9 @@ public final class WebhookProcessor {
   private final Limits limits;
   private final DeliveryListener listener;
   private final AlertDecider decider;
+  /** Authenticators by integration and authentication, built once: signature checks prepare their keys. */
+  private final java.util.concurrent.ConcurrentHashMap<List<Object>, Authenticator> authenticators =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private WebhookProcessor(Builder b) {
     this.registry = b.registry;
@@ -106,7 +111,7 @@ public final class WebhookProcessor {
           + " is not read by the " + integration.name() + " integration; expected " + integration.mediaTypes());
     }
     // 2. authenticate
-    if (!authenticator(integration, source).authenticate(delivery)) {
+    if (!cachedAuthenticator(integration, source).authenticate(delivery)) {
       return ProcessingResult.early(source, Outcome.UNAUTHORIZED, "authentication failed");
     }
     Instant now = delivery.receivedAt().orElseGet(clock::instant);
@@ -156,6 +161,23 @@ public final class WebhookProcessor {
     }
   }
 
+  private Authenticator cachedAuthenticator(Integration integration, AlertSource source) {
+    if (source.authentication() == Authentication.none()) {
+      return NO_AUTHENTICATION;
+    }
+    List<Object> key = List.of(integration, source.authentication());
+    Authenticator cached = authenticators.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Authenticator built = authenticator(integration, source);
+    if (authenticators.size() >= MAX_CACHED_AUTHENTICATORS) {
+      authenticators.clear();
+    }
+    authenticators.put(key, built);
+    return built;
+  }
+
   private Authenticator authenticator(Integration integration, AlertSource source) {
     Authentication authentication = source.authentication();
     if (authentication instanceof Authentication.SharedSecretHeader header) {
@@ -169,7 +191,7 @@ public final class WebhookProcessor {
           "alert source " + source.id(),
           List.of("the " + integration.name() + " integration has no signature check; use a shared-secret header or HTTP Basic")));
     }
-    return delivery -> true;
+    return NO_AUTHENTICATION;
   }
 
   private void notifyListener(DeliveryListener.ProcessedDelivery processed) {

@@ -83,6 +83,24 @@ class AuthenticationTest {
   }
 
   @Test
+  void aPreparedKeySignsAsTheOneShotHmacDoesFromManyThreads() throws Exception {
+    byte[] key = "Jefe".getBytes(StandardCharsets.UTF_8);
+    Hmac.Key prepared = Hmac.sha256Key(key);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      byte[] message = ("message " + i).getBytes(StandardCharsets.UTF_8);
+      same.add(pool.submit(() -> java.util.Arrays.equals(prepared.sign(message), Hmac.sha256(key, message))));
+    }
+    pool.shutdown();
+
+    for (java.util.concurrent.Future<Boolean> result : same) {
+      assertThat(result.get()).isTrue();
+    }
+    assertThat(prepared.toString()).doesNotContain("Jefe");
+  }
+
+  @Test
   void configurationWithoutSecretsIsRefused() {
     assertThatThrownBy(() -> Authentication.sharedSecretHeader("X-Secret")).hasMessage("secrets must not be empty");
     assertThatThrownBy(() -> Secret.of("")).hasMessage("a secret must not be empty");

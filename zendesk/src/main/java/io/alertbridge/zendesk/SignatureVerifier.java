@@ -19,12 +19,12 @@ import java.util.Optional;
  * simply not authentic, and nothing says which part failed.
  */
 final class SignatureVerifier implements Authenticator {
-  private final List<byte[]> keys;
+  private final List<Hmac.Key> keys;
   private final Duration tolerance;
   private final Clock clock;
 
   SignatureVerifier(List<Secret> secrets, Duration tolerance, Clock clock) {
-    this.keys = secrets.stream().map(Secret::utf8Bytes).toList();
+    this.keys = secrets.stream().map(secret -> Hmac.sha256Key(secret.utf8Bytes())).toList();
     this.tolerance = tolerance;
     this.clock = clock;
   }
@@ -43,8 +43,8 @@ final class SignatureVerifier implements Authenticator {
     }
     byte[] signedTimestamp = timestamp.get().getBytes(StandardCharsets.UTF_8);
     boolean any = false;
-    for (byte[] key : keys) {
-      any |= Hmac.constantTimeEquals(Hmac.sha256(key, signedTimestamp, delivery.body()), presented.get());
+    for (Hmac.Key key : keys) {
+      any |= Hmac.constantTimeEquals(key.sign(signedTimestamp, delivery.body()), presented.get());
     }
     return any;
   }
