@@ -1,9 +1,6 @@
 package io.alertbridge.benchmarks;
 
-import io.alertbridge.core.internal.Json;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.alertbridge.testkit.ZendeskDeliveries;
 
 /** Realistic Zendesk bodies of a chosen size: the documented template, with long ticket text. */
 final class Bodies {
@@ -19,25 +16,13 @@ final class Bodies {
    * @return a Zendesk trigger body of about that size, its description and latest comment sharing the text
    */
   static byte[] zendesk(int bytes, String ticketId, String status) {
-    byte[] base = render(ticketId, status, "");
-    int text = Math.max(0, (bytes - base.length) / 2);
+    int base = render(ticketId, status, "").length;
+    int text = Math.max(0, (bytes - base) / 2);
     return render(ticketId, status, SENTENCE.repeat(text / SENTENCE.length() + 1).substring(0, text));
   }
 
   private static byte[] render(String ticketId, String status, String text) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", ticketId);
-    body.put("title", "Checkout API returns 502 for EU customers");
-    body.put("description", text);
-    body.put("via", "Web form");
-    body.put("status", status);
-    body.put("priority", "Urgent");
-    body.put("requester_name", "Dana Whitfield");
-    body.put("group_name", "Payments");
-    body.put("assignee_name", "");
-    body.put("account", "Acme Retail");
-    body.put("link", "https://acmeretail.zendesk.com/agent/tickets/" + ticketId);
-    body.put("latest_comment", text);
-    return Json.write(body).getBytes(StandardCharsets.UTF_8);
+    return ZendeskDeliveries.ticket(ticketId, status).description(text).field("group_name", "Payments")
+        .field("latest_comment", text).body();
   }
 }

@@ -96,6 +96,12 @@ public final class ZendeskDeliveries {
       return this;
     }
 
+    /** @param name a body field to leave out, e.g. to send a delivery without a status @return this builder */
+    public Builder without(String name) {
+      body.remove(Objects.requireNonNull(name, "name"));
+      return this;
+    }
+
     /** @param invocationId the {@code X-Zendesk-Webhook-Invocation-Id} @return this builder */
     public Builder invocationId(String invocationId) {
       this.invocationId = Objects.requireNonNull(invocationId, "invocationId");
