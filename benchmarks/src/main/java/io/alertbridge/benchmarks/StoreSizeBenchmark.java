@@ -3,12 +3,14 @@ package io.alertbridge.benchmarks;
 import io.alertbridge.core.AlertKey;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
+import io.alertbridge.core.AlertWrite;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.InMemoryAlertStateStore;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.zendesk.ZendeskIntegration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,8 +40,8 @@ public class StoreSizeBenchmark {
   public void fill() {
     InMemoryAlertStateStore store = new InMemoryAlertStateStore();
     for (int i = 0; i < alerts; i++) {
-      store.compareAndSet(new AlertKey(source.id(), "fill-" + i), 0, new StoredAlert(AlertState.PENDING, "a" + i,
-          Optional.empty(), "open", 1, Pipelines.NOW, Optional.empty()));
+      store.commit(List.of(new AlertWrite(new AlertKey(source.id(), "fill-" + i), 0, new StoredAlert(
+          AlertState.PENDING, "a" + i, Optional.empty(), "open", 1, Pipelines.NOW, Optional.empty()), List.of())));
     }
     processor = Pipelines.processor(store, new ZendeskIntegration());
     System.gc(); // settle the filled heap here, not in the first measured iterations

@@ -24,38 +24,100 @@ final class AlertDecider {
     this.retention = retention;
   }
 
-  ProcessingResult decide(Integration integration, AlertSource source, StatusMappingTable table,
-      TicketSnapshot snapshot, Instant now, boolean commit) {
-    AlertKey key = new AlertKey(source.id(), snapshot.ticketId());
+  /**
+   * Decides every ticket event of one delivery in order, each seeing the decisions before it, and
+   * commits them all in one atomic write (with their events as pending when {@code outbox} is set).
+   * A conflicting writer makes it decide the whole delivery afresh.
+   *
+   * @return one result per snapshot, and the keys whose writes were committed
+   */
+  Decided decideAll(Integration integration, AlertSource source, StatusMappingTable table,
+      List<TicketSnapshot> snapshots, Instant now, boolean commit, boolean outbox) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Map<AlertKey, Plan> plans = new LinkedHashMap<>(4);
+      List<ProcessingResult> results = new ArrayList<>(snapshots.size());
+      for (TicketSnapshot snapshot : snapshots) {
+        AlertKey key = new AlertKey(source.id(), snapshot.ticketId());
+        Plan plan = plans.get(key);
+        if (plan == null) {
+          plan = new Plan(store.read(key));
+          plans.put(key, plan);
+        }
+        results.add(decide(integration, source, table, snapshot, now, plan, outbox));
+      }
+      List<AlertWrite> writes = new ArrayList<>(plans.size());
+      plans.forEach((key, plan) -> {
+        if (plan.changed) {
+          writes.add(new AlertWrite(key, plan.expectedVersion, plan.stored, plan.events));
+        }
+      });
+      if (!commit || writes.isEmpty() || store.commit(writes)) {
+        return new Decided(results, commit ? writes : List.of());
+      }
+    }
+    throw new StoreException("gave up after " + MAX_ATTEMPTS + " conflicting writes to the alerts of source "
+        + source.id());
+  }
+
+  /** What one delivery decided, and what it wrote. */
+  record Decided(List<ProcessingResult> results, List<AlertWrite> writes) {}
+
+  /** One key's state while a delivery is decided: as read, then as each of its ticket events leaves it. */
+  private static final class Plan {
+    final long expectedVersion;
+    StoredAlert stored;
+    boolean changed;
+    List<AlertEvent> events = List.of();
+
+    Plan(Optional<StoredAlert> read) {
+      this.stored = read.orElse(null);
+      this.expectedVersion = stored == null ? 0 : stored.version();
+    }
+
+    void write(StoredAlert next, AlertEvent event) {
+      stored = next;
+      changed = true;
+      if (event != null) {
+        if (events.isEmpty()) {
+          events = List.of(event);
+        } else {
+          List<AlertEvent> more = new ArrayList<>(events);
+          more.add(event);
+          events = more;
+        }
+      }
+    }
+  }
+
+  private ProcessingResult decide(Integration integration, AlertSource source, StatusMappingTable table,
+      TicketSnapshot snapshot, Instant now, Plan plan, boolean outbox) {
     StatusMappingTable.Match match = table.match(snapshot.status());
     String status = fingerprint(snapshot.status());
     Optional<Instant> updated = snapshot.sourceUpdatedAt();
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<StoredAlert> stored = store.read(key);
-      StoredAlert current = stored.filter(s -> !s.isExpired(now)).orElse(null);
-      AlertState before = current == null ? null : current.state();
-      Optional<Instant> last = current == null ? Optional.empty() : current.lastSourceUpdate();
+    StoredAlert stored = plan.stored;
+    StoredAlert current = stored == null || stored.isExpired(now) ? null : stored;
+    AlertState before = current == null ? null : current.state();
+    Optional<Instant> last = current == null ? Optional.empty() : current.lastSourceUpdate();
 
-      if (updated.isPresent() && last.isPresent() && updated.get().isBefore(last.get())) {
-        return result(integration, source, snapshot, match, before, before, Outcome.STALE, null,
-            "ticket update of " + updated.get() + " is older than the one applied, of " + last.get());
-      }
-      if (updated.isPresent() && updated.equals(last) && status.equals(current.lastStatus())) {
-        return result(integration, source, snapshot, match, before, before, Outcome.UNCHANGED, null,
-            "status " + quote(snapshot) + " of " + updated.get() + " was already applied");
-      }
-
-      Lifecycle.Transition transition = Lifecycle.decide(before, match.rule(), source.reopenPolicy());
-      String message = "status " + quote(snapshot) + ": " + transition.reason();
-      StoredAlert next = next(key, current, stored, transition, status, updated, now);
-      if (!commit || next == null
-          || store.compareAndSet(key, stored.map(StoredAlert::version).orElse(0L), next)) {
-        return result(integration, source, snapshot, match, before, transition.after(), transition.outcome(),
-            transition.event(), message);
-      }
+    if (updated.isPresent() && last.isPresent() && updated.get().isBefore(last.get())) {
+      return result(integration, source, snapshot, match, before, before, Outcome.STALE, null,
+          "ticket update of " + updated.get() + " is older than the one applied, of " + last.get());
     }
-    throw new StoreException("gave up after " + MAX_ATTEMPTS + " conflicting writes to alert " + key.ticketId()
-        + " of source " + key.sourceId());
+    if (updated.isPresent() && updated.equals(last) && status.equals(current.lastStatus())) {
+      return result(integration, source, snapshot, match, before, before, Outcome.UNCHANGED, null,
+          "status " + quote(snapshot) + " of " + updated.get() + " was already applied");
+    }
+
+    Lifecycle.Transition transition = Lifecycle.decide(before, match.rule(), source.reopenPolicy());
+    String message = "status " + quote(snapshot) + ": " + transition.reason();
+    StoredAlert next = next(current, stored, transition, status, updated, now);
+    AlertEvent event = transition.event() == null ? null
+        : event(integration, source, snapshot, transition.event(), next.alertId());
+    if (next != null) {
+      plan.write(next, outbox ? event : null);
+    }
+    return result(integration, source, snapshot, match, before, transition.after(), transition.outcome(), event,
+        message);
   }
 
   /** A delivery already processed: nothing changes; the alert's current state is reported. */
@@ -68,16 +130,15 @@ final class AlertDecider {
   }
 
   /** What to write, or null when nothing changes. */
-  private StoredAlert next(AlertKey key, StoredAlert current, Optional<StoredAlert> stored,
-      Lifecycle.Transition transition, String status, Optional<Instant> updated, Instant now) {
-    long version = stored.map(StoredAlert::version).orElse(0L) + 1;
+  private StoredAlert next(StoredAlert current, StoredAlert stored, Lifecycle.Transition transition, String status,
+      Optional<Instant> updated, Instant now) {
+    long version = stored == null ? 1 : stored.version() + 1;
     if (transition.after() == null) {
       return null;
     }
     Optional<Instant> lastUpdate = newest(current == null ? Optional.empty() : current.lastSourceUpdate(), updated);
     if (transition.event() == EventType.ALERT) {
-      return new StoredAlert(AlertState.PENDING, alertId(now, version), lastUpdate, status, version, now,
-          Optional.empty());
+      return new StoredAlert(AlertState.PENDING, newAlertId(), lastUpdate, status, version, now, Optional.empty());
     }
     if (transition.event() != null) {
       Optional<Instant> expires = transition.after() == AlertState.RESOLVED ? Optional.of(now.plus(retention))
@@ -91,10 +152,9 @@ final class AlertDecider {
   }
 
   private ProcessingResult result(Integration integration, AlertSource source, TicketSnapshot snapshot,
-      StatusMappingTable.Match match, AlertState before, AlertState after, Outcome outcome, EventType eventType,
+      StatusMappingTable.Match match, AlertState before, AlertState after, Outcome outcome, AlertEvent decided,
       String message) {
-    Optional<AlertEvent> event = eventType == null ? Optional.empty()
-        : Optional.of(event(integration, source, snapshot, eventType));
+    Optional<AlertEvent> event = Optional.ofNullable(decided);
     List<String> notes = snapshot.notes();
     if (event.isPresent() && !event.get().truncated().isEmpty()) {
       notes = new ArrayList<>(notes);
@@ -107,7 +167,8 @@ final class AlertDecider {
         message, explanation, List.of());
   }
 
-  private AlertEvent event(Integration integration, AlertSource source, TicketSnapshot snapshot, EventType type) {
+  private AlertEvent event(Integration integration, AlertSource source, TicketSnapshot snapshot, EventType type,
+      String alertId) {
     String summary = snapshot.summary().isBlank() ? snapshot.ticketId() : snapshot.summary();
     String cutSummary = cut(summary, limits.maxSummaryChars());
     String cutDetails = cut(snapshot.details(), limits.maxDetailsChars());
@@ -116,7 +177,7 @@ final class AlertDecider {
         : (cutDetails == snapshot.details() ? Set.of("summary") : Set.of("summary", "details"));
     Priority priority = snapshot.priority().flatMap(integration.priorityMapping()::map)
         .orElse(source.defaultPriority());
-    return new AlertEvent(type, snapshot.ticketId(), cutSummary, cutDetails, priority, snapshot.links(),
+    return new AlertEvent(eventId(alertId, type), alertId, type, snapshot.ticketId(), cutSummary, cutDetails, priority, snapshot.links(),
         customDetails(snapshot), source.id(), snapshot.status().display(), truncated);
   }
 
@@ -169,8 +230,16 @@ final class AlertDecider {
     return '"' + snapshot.status().display() + '"';
   }
 
-  /** Unique per alert key: the creation time and the store version, which grows with every write. */
-  private static String alertId(Instant now, long version) {
-    return now.toEpochMilli() + "-" + version;
+  /** A random 128-bit id in UUID form: unique across keys, sources, processes and restarts. */
+  private static String newAlertId() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new java.util.UUID(high, low).toString();
+  }
+
+  /** Each type of event happens at most once per alert, so the alert id and the type name the event. */
+  static String eventId(String alertId, EventType type) {
+    return alertId + "/" + type.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -8,6 +8,10 @@ import java.util.Set;
 /**
  * What the host applies to its alert: open it, accept it or resolve it.
  *
+ * @param eventId unique, and the same every time this event is handed over: a host that skips ids it
+ *     has already applied applies each event exactly once
+ * @param alertId the alert this event belongs to: the same from ALERT to RESOLVE, a new one when a
+ *     resolved ticket opens a new alert
  * @param eventType what to do
  * @param alertKey the ticket id; unique within {@code source}
  * @param summary the one-line summary, at most 1024 characters
@@ -21,6 +25,8 @@ import java.util.Set;
  *     {@code details}); empty when nothing was cut
  */
 public record AlertEvent(
+    String eventId,
+    String alertId,
     EventType eventType,
     String alertKey,
     String summary,
@@ -34,6 +40,8 @@ public record AlertEvent(
 
   /** Checks for nulls; copies the collections. */
   public AlertEvent {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(alertId, "alertId");
     Objects.requireNonNull(eventType, "eventType");
     Objects.requireNonNull(alertKey, "alertKey");
     Objects.requireNonNull(summary, "summary");

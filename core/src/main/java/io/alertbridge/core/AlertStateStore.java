@@ -1,12 +1,19 @@
 package io.alertbridge.core;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Where alert states live. The host implements it over its own database; {@link
- * InMemoryAlertStateStore} is the embedded default. Implementations must be safe under concurrent
- * calls: compare-and-set is what keeps two racing deliveries from opening two alerts.
- * Failures are thrown as {@link StoreException}.
+ * Where alert states and the outbox of pending events live. The host implements it over its own
+ * database (one row per alert key, one row per pending event); {@link InMemoryAlertStateStore} is the
+ * embedded default, and {@code alertbridge-testkit}'s {@code StoreCompatibilityKit} checks any
+ * implementation. Implementations must be safe under concurrent calls, from one process or many:
+ * compare-and-set is what keeps two racing deliveries from opening two alerts. Failures are thrown as
+ * {@link StoreException}.
+ *
+ * <p><b>Versions never go backwards for a key</b>, across expiry and purge: a store that forgets
+ * expired keys writes a key's next first version above any version the key had before, so that a
+ * writer holding an old version can never write over a newer alert.
  */
 public interface AlertStateStore {
 
@@ -18,13 +25,46 @@ public interface AlertStateStore {
   Optional<StoredAlert> read(AlertKey key);
 
   /**
-   * Writes {@code next} only if the stored version is still {@code expectedVersion}.
+   * Writes every entry, or none, atomically: each entry's state only over its key's expected
+   * version, together with the entry's pending events. When any key's stored version is no longer the
+   * expected one, nothing is written. When an entry expects version 0 (nothing stored), the store may
+   * write a greater version than {@code next.version()} (see the class comment); otherwise it writes
+   * {@code next} exactly.
+   *
+   * @param writes at most one entry per key
+   * @return whether everything was written; false when another writer came first
+   * @throws StoreException when the store cannot be written; what was written is then unknown
+   */
+  boolean commit(List<AlertWrite> writes);
+
+  /**
+   * @param key the alert key
+   * @param max how many to return at most (positive)
+   * @return the key's pending events, in the order they were committed
+   * @throws StoreException when the store cannot be read
+   */
+  List<PendingEvent> pendingEvents(AlertKey key, int max);
+
+  /**
+   * @param max how many to return at most (positive)
+   * @return the pending events of any keys, oldest first, so in commit order per key
+   * @throws StoreException when the store cannot be read
+   */
+  List<PendingEvent> pendingEvents(int max);
+
+  /**
+   * Removes an event from the outbox once the host's sink has applied it. Does nothing when the
+   * event is not pending (already marked).
    *
    * @param key the alert key
-   * @param expectedVersion the version read, or 0 when nothing was stored
-   * @param next what to store; its version is {@code expectedVersion + 1}
-   * @return whether it was written; false when another writer came first
+   * @param eventId the event's {@link AlertEvent#eventId()}
    * @throws StoreException when the store cannot be written
    */
-  boolean compareAndSet(AlertKey key, long expectedVersion, StoredAlert next);
+  void markApplied(AlertKey key, String eventId);
+
+  /**
+   * @return how many events are pending, over all keys
+   * @throws StoreException when the store cannot be read
+   */
+  long countPendingEvents();
 }

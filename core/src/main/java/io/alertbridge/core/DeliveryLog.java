@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * The delivery ids already processed, per alert source, so that a retried delivery is answered
- * {@link Outcome#DUPLICATE}. Entries are kept for a limited time and number. {@link
+ * {@link Outcome#DUPLICATE}. The processor records an id only after the delivery's decision is
+ * committed, so a delivery whose processing failed is processed again when it is retried. Entries are kept for a limited time and number. {@link
  * InMemoryDeliveryLog} is the embedded default. Implementations must be thread-safe; failures are
  * thrown as {@link StoreException}.
  */
@@ -27,12 +28,4 @@ public interface DeliveryLog {
    * @return whether the id is recorded and not expired
    */
   boolean contains(String sourceId, String deliveryId, Instant now);
-
-  /**
-   * Removes a delivery id again, when its processing failed and the sender should retry it.
-   *
-   * @param sourceId the alert source's id
-   * @param deliveryId the tool's delivery id
-   */
-  void forget(String sourceId, String deliveryId);
 }

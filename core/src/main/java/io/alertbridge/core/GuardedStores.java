@@ -1,14 +1,18 @@
 package io.alertbridge.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Wraps the host's stores so that whatever they throw reaches the host as a {@link StoreException}
- * (answered with 503), never as an undocumented exception.
+ * Wraps the host's stores so that whatever they throw or return reaches the processor as a {@link
+ * StoreException} (answered with 503), never as an undocumented exception: a runtime exception, an
+ * {@link Error} other than the virtual machine's own (out of memory, stack overflow), or a null answer.
  */
 final class GuardedStores {
+  private static final String STATE_STORE = "alert state store";
+  private static final String DELIVERY_LOG = "delivery log";
 
   private GuardedStores() {}
 
@@ -19,12 +23,35 @@ final class GuardedStores {
     return new AlertStateStore() {
       @Override
       public Optional<StoredAlert> read(AlertKey key) {
-        return call("alert state store", () -> store.read(key));
+        return call(STATE_STORE, "read", () -> store.read(key));
       }
 
       @Override
-      public boolean compareAndSet(AlertKey key, long expectedVersion, StoredAlert next) {
-        return call("alert state store", () -> store.compareAndSet(key, expectedVersion, next));
+      public boolean commit(List<AlertWrite> writes) {
+        return call(STATE_STORE, "commit", () -> store.commit(writes));
+      }
+
+      @Override
+      public List<PendingEvent> pendingEvents(AlertKey key, int max) {
+        return call(STATE_STORE, "pendingEvents", () -> store.pendingEvents(key, max));
+      }
+
+      @Override
+      public List<PendingEvent> pendingEvents(int max) {
+        return call(STATE_STORE, "pendingEvents", () -> store.pendingEvents(max));
+      }
+
+      @Override
+      public void markApplied(AlertKey key, String eventId) {
+        call(STATE_STORE, "markApplied", () -> {
+          store.markApplied(key, eventId);
+          return Boolean.TRUE;
+        });
+      }
+
+      @Override
+      public long countPendingEvents() {
+        return call(STATE_STORE, "countPendingEvents", store::countPendingEvents);
       }
     };
   }
@@ -36,31 +63,32 @@ final class GuardedStores {
     return new DeliveryLog() {
       @Override
       public boolean markSeen(String sourceId, String deliveryId, Instant now) {
-        return call("delivery log", () -> log.markSeen(sourceId, deliveryId, now));
+        return call(DELIVERY_LOG, "markSeen", () -> log.markSeen(sourceId, deliveryId, now));
       }
 
       @Override
       public boolean contains(String sourceId, String deliveryId, Instant now) {
-        return call("delivery log", () -> log.contains(sourceId, deliveryId, now));
-      }
-
-      @Override
-      public void forget(String sourceId, String deliveryId) {
-        call("delivery log", () -> {
-          log.forget(sourceId, deliveryId);
-          return null;
-        });
+        return call(DELIVERY_LOG, "contains", () -> log.contains(sourceId, deliveryId, now));
       }
     };
   }
 
-  private static <T> T call(String what, Supplier<T> call) {
+  private static <T> T call(String what, String method, Supplier<T> call) {
+    T answer;
     try {
-      return call.get();
+      answer = call.get();
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new StoreException("the " + what + " failed: " + e.getClass().getSimpleName(), e);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Error e) {
+      throw new StoreException("the " + what + " failed: " + e.getClass().getSimpleName(), e);
     }
+    if (answer == null) {
+      throw new StoreException("the " + what + " returned null from " + method);
+    }
+    return answer;
   }
 }

@@ -1,75 +1,170 @@
 package io.alertbridge.core;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The embedded {@link AlertStateStore}: a concurrent map. Thread-safe; reads and writes take constant
- * time however many alerts it holds. Resolved alerts are dropped once their retention has passed; until
- * then each key has at most one entry in the expiry queue, however often it is resolved.
+ * The embedded {@link AlertStateStore}: maps in memory. Thread-safe: reads take no lock, and commits
+ * are serialised by one lock, so a batch's writes are all-or-nothing. Reads and writes take constant
+ * time however many alerts it holds. Resolved alerts are dropped once their retention has passed
+ * (each key has at most one entry in the expiry queue, however often it is resolved); versions go on
+ * from one store-wide floor, the highest version ever dropped, so they never go back for a key.
  */
 public final class InMemoryAlertStateStore implements AlertStateStore {
   private final ConcurrentHashMap<AlertKey, StoredAlert> alerts = new ConcurrentHashMap<>();
-  private final Queue<Expiry> expiries = new ConcurrentLinkedQueue<>();
-  /** The keys with an entry in {@link #expiries}: at most one each, however often they are resolved. */
-  private final Set<AlertKey> queued = ConcurrentHashMap.newKeySet();
+  /** Pending events per key, as unmodifiable lists replaced under {@link #lock}. */
+  private final ConcurrentHashMap<AlertKey, List<PendingEvent>> pendingByKey = new ConcurrentHashMap<>();
+  private final Object lock = new Object();
+  // Guarded by lock:
+  private final LinkedHashMap<EventRef, PendingEvent> pendingInOrder = new LinkedHashMap<>();
+  private final ArrayDeque<Expiry> expiries = new ArrayDeque<>();
+  private final Set<AlertKey> queued = new HashSet<>();
+  private long versionFloor;
 
   private record Expiry(AlertKey key, Instant at) {}
+
+  private record EventRef(AlertKey key, String eventId) {}
 
   /** Creates an empty store. */
   public InMemoryAlertStateStore() {}
 
   @Override
   public Optional<StoredAlert> read(AlertKey key) {
-    return Optional.ofNullable(alerts.get(key));
+    return Optional.ofNullable(alerts.get(Objects.requireNonNull(key, "key")));
   }
 
   @Override
-  public boolean compareAndSet(AlertKey key, long expectedVersion, StoredAlert next) {
-    if (next.version() != expectedVersion + 1) {
-      throw new IllegalArgumentException("next version must be " + (expectedVersion + 1) + ", got " + next.version());
+  public boolean commit(List<AlertWrite> writes) {
+    if (writes.isEmpty()) {
+      return true;
     }
-    boolean[] written = {false};
-    alerts.compute(key, (k, current) -> {
-      long currentVersion = current == null ? 0 : current.version();
-      if (currentVersion != expectedVersion) {
-        return current;
+    synchronized (lock) {
+      for (AlertWrite write : writes) {
+        StoredAlert current = alerts.get(write.key());
+        if ((current == null ? 0 : current.version()) != write.expectedVersion()) {
+          return false;
+        }
       }
-      written[0] = true;
-      return next;
-    });
-    if (written[0]) {
-      if (next.expiresAt().isPresent() && queued.add(key)) {
-        expiries.add(new Expiry(key, next.expiresAt().get()));
+      Instant latest = null;
+      for (AlertWrite write : writes) {
+        StoredAlert next = write.next();
+        if (write.expectedVersion() == 0 && versionFloor > 0) {
+          next = new StoredAlert(next.state(), next.alertId(), next.lastSourceUpdate(), next.lastStatus(),
+              next.version() + versionFloor, next.updatedAt(), next.expiresAt());
+        }
+        alerts.put(write.key(), next);
+        if (next.expiresAt().isPresent() && queued.add(write.key())) {
+          expiries.add(new Expiry(write.key(), next.expiresAt().get()));
+        }
+        if (!write.events().isEmpty()) {
+          addPending(write.key(), write.events());
+        }
+        latest = latest == null || next.updatedAt().isAfter(latest) ? next.updatedAt() : latest;
       }
-      purgeExpired(next.updatedAt());
+      purge(latest);
+      return true;
     }
-    return written[0];
+  }
+
+  private void addPending(AlertKey key, List<AlertEvent> events) {
+    List<PendingEvent> list = new ArrayList<>(pendingByKey.getOrDefault(key, List.of()));
+    for (AlertEvent event : events) {
+      PendingEvent pending = new PendingEvent(key, event);
+      if (pendingInOrder.putIfAbsent(new EventRef(key, event.eventId()), pending) == null) {
+        list.add(pending);
+      }
+    }
+    pendingByKey.put(key, List.copyOf(list));
+  }
+
+  @Override
+  public List<PendingEvent> pendingEvents(AlertKey key, int max) {
+    List<PendingEvent> pending = pendingByKey.getOrDefault(Objects.requireNonNull(key, "key"), List.of());
+    return pending.size() <= max ? pending : pending.subList(0, positive(max));
+  }
+
+  @Override
+  public List<PendingEvent> pendingEvents(int max) {
+    positive(max);
+    synchronized (lock) {
+      List<PendingEvent> oldest = new ArrayList<>(Math.min(max, pendingInOrder.size()));
+      for (PendingEvent pending : pendingInOrder.values()) {
+        if (oldest.size() == max) {
+          break;
+        }
+        oldest.add(pending);
+      }
+      return oldest;
+    }
+  }
+
+  @Override
+  public void markApplied(AlertKey key, String eventId) {
+    synchronized (lock) {
+      if (pendingInOrder.remove(new EventRef(key, eventId)) == null) {
+        return;
+      }
+      List<PendingEvent> rest = new ArrayList<>(pendingByKey.getOrDefault(key, List.of()));
+      rest.removeIf(pending -> pending.event().eventId().equals(eventId));
+      if (rest.isEmpty()) {
+        pendingByKey.remove(key);
+      } else {
+        pendingByKey.put(key, List.copyOf(rest));
+      }
+    }
+  }
+
+  @Override
+  public long countPendingEvents() {
+    synchronized (lock) {
+      return pendingInOrder.size();
+    }
   }
 
   /**
-   * Drops resolved alerts whose retention has passed. Called on every write; hosts may also call it.
+   * Drops resolved alerts whose retention has passed. Called on every commit; hosts may also call it.
    *
    * @param now the current time
    */
   public void purgeExpired(Instant now) {
+    Objects.requireNonNull(now, "now");
+    synchronized (lock) {
+      purge(now);
+    }
+  }
+
+  private void purge(Instant now) {
     for (Expiry head = expiries.peek(); head != null && !now.isBefore(head.at()); head = expiries.peek()) {
-      if (!expiries.remove(head)) {
-        continue;
-      }
-      StoredAlert kept = alerts.computeIfPresent(head.key(), (k, stored) -> stored.isExpired(now) ? null : stored);
-      if (kept != null && kept.expiresAt().isPresent()) {
-        expiries.add(new Expiry(head.key(), kept.expiresAt().get()));
+      expiries.poll();
+      StoredAlert stored = alerts.get(head.key());
+      if (stored != null && stored.isExpired(now)) {
+        alerts.remove(head.key());
+        versionFloor = Math.max(versionFloor, stored.version());
+        queued.remove(head.key());
+      } else if (stored != null && stored.expiresAt().isPresent()) {
+        expiries.add(new Expiry(head.key(), stored.expiresAt().get()));
       } else {
         queued.remove(head.key());
       }
     }
+  }
+
+  private static int positive(int max) {
+    if (max <= 0) {
+      throw new IllegalArgumentException("max must be positive, got " + max);
+    }
+    return max;
   }
 
   /** @return how many alert keys are stored, expired ones included until purged */
@@ -80,7 +175,7 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
   /** @return a sorted copy of everything stored */
   public Map<AlertKey, StoredAlert> snapshot() {
     Map<AlertKey, StoredAlert> copy = new TreeMap<>(
-        java.util.Comparator.comparing(AlertKey::sourceId).thenComparing(AlertKey::ticketId));
+        Comparator.comparing(AlertKey::sourceId).thenComparing(AlertKey::ticketId));
     copy.putAll(alerts);
     return copy;
   }

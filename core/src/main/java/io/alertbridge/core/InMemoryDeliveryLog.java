@@ -63,11 +63,6 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     return expires != null && now.isBefore(expires);
   }
 
-  @Override
-  public synchronized void forget(String sourceId, String deliveryId) {
-    seen.remove(key(sourceId, deliveryId));
-  }
-
   /** @return how many ids are remembered */
   public synchronized int size() {
     return seen.size();

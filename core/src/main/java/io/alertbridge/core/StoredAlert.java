@@ -12,7 +12,8 @@ import java.util.Optional;
  *     when a resolved ticket opens a new alert
  * @param lastSourceUpdate the newest source update time applied, if deliveries carry one
  * @param lastStatus the last status applied, folded for comparison
- * @param version 1 for the first write, one more on every write; for compare-and-set
+ * @param version grows with every write of the key, and never goes back (see {@link AlertStateStore});
+ *     for compare-and-set
  * @param updatedAt when it was last written (processor clock)
  * @param expiresAt when a resolved alert is forgotten; empty while open
  */

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +19,50 @@ import org.slf4j.LoggerFactory;
  * Framework-neutral and thread-safe: call it from any servlet or HTTP handler.
  *
  * <p>Every delivery ends in a {@link ProcessingResult}; the only exception thrown on purpose is
- * {@link UnavailableException} (the store, or a tool's API, is down), which hosts answer with 503 so
- * that the sender retries. {@link ConfigurationException} means the alert source itself is wrong.
+ * {@link UnavailableException} (the store, the host's event sink, or a tool's API, is down), which
+ * hosts answer with 503 so that the sender retries. {@link ConfigurationException} means the alert
+ * source itself is wrong.
+ *
+ * <h2>Nothing lost</h2>
+ * With an {@link AlertEventSink} ({@link Builder#eventSink}), every event the processor decides is
+ * handed to the host at least once, in order per alert key, with an {@link AlertEvent#eventId()} that
+ * is the same on every hand-over, until the sink returns normally. A host that skips event ids it has
+ * already applied applies each event exactly once. This holds whatever fails: the store, the delivery
+ * log, the sink, or the process itself between any two steps:
+ * <ol>
+ *   <li>the decisions of all the delivery's ticket events are committed in one atomic write, each
+ *       key's state together with its events as pending (the outbox), or not at all (503; the retry
+ *       decides every element afresh);
+ *   <li>the delivery id is recorded only after that write, so a retry after any failure is processed,
+ *       never answered {@link Outcome#DUPLICATE} without its events;
+ *   <li>pending events are handed to the sink and marked applied one by one; when the sink throws,
+ *       {@link EventSinkException} (503) is thrown and the event stays pending;
+ *   <li>every delivery for an alert key, whatever its outcome, first hands over that key's pending
+ *       events; {@link #redeliverPending()} hands over all of them (call it at start-up and on a
+ *       schedule).
+ * </ol>
+ * With a sink, {@link ProcessingResult#events()} lists what this delivery decided, already applied:
+ * do not apply them again.
+ *
+ * <p>Without a sink, events come back only in the {@link ProcessingResult}, after the state is
+ * committed: if the host then fails to apply them, they are not handed over again, because the retry
+ * finds the state already changed. Use a sink whenever a lost event matters.
  */
 public final class WebhookProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
   private static final DeliveryListener NO_LISTENER = delivery -> { };
   private static final Authenticator NO_AUTHENTICATION = delivery -> true;
   private static final int MAX_CACHED_AUTHENTICATORS = 1024;
+  private static final int HAND_OVER_PAGE = 64;
+  private static final int MAX_HAND_OVER_PAGES = 64;
+  private static final int REDELIVERY_PAGE = 256;
 
   private final IntegrationRegistry registry;
   private final DeliveryLog deliveryLog;
+  private final AlertStateStore stateStore;
+  /** The host's sink, or null when events come back in the result only. */
+  private final AlertEventSink sink;
+  private final Object[] handOverLocks = new Object[64];
   private final Clock clock;
   private final Limits limits;
   private final DeliveryListener listener;
@@ -41,7 +77,12 @@ public final class WebhookProcessor {
     this.clock = b.clock;
     this.limits = b.limits;
     this.listener = b.listener;
-    this.decider = new AlertDecider(GuardedStores.guard(b.stateStore), b.limits, b.retention);
+    this.stateStore = GuardedStores.guard(b.stateStore);
+    this.sink = b.sink;
+    this.decider = new AlertDecider(stateStore, b.limits, b.retention);
+    for (int i = 0; i < handOverLocks.length; i++) {
+      handOverLocks[i] = new Object();
+    }
   }
 
   /**
@@ -58,8 +99,10 @@ public final class WebhookProcessor {
    *
    * @param source the alert source the delivery came to
    * @param delivery the delivery
-   * @return the decision, its HTTP status and the event to apply, if any
-   * @throws UnavailableException when the store or a tool's API is down (answer 503)
+   * @return the decision, its HTTP status and the event to apply, if any (already applied when the
+   *     processor has an event sink)
+   * @throws UnavailableException when the store, the event sink or a tool's API is down (answer 503);
+   *     nothing of the delivery is then lost: the retry is processed, and committed events stay pending
    * @throws ConfigurationException when the source names an unknown integration or a signature check
    *     the integration does not have
    */
@@ -130,35 +173,132 @@ public final class WebhookProcessor {
     if (snapshots == null || snapshots.isEmpty()) {
       return ProcessingResult.early(source, Outcome.INVALID, "the delivery holds no ticket event");
     }
+    // the key's events still pending from earlier deliveries go first
+    boolean handOver = commit && sink != null;
+    if (handOver) {
+      for (AlertKey key : keys(source, snapshots)) {
+        handOver(key);
+      }
+    }
     // 4. deduplicate
     Optional<String> deliveryId = integration.deliveryId(delivery);
-    if (deliveryId.isPresent()) {
-      boolean fresh = commit
-          ? deliveryLog.markSeen(source.id(), deliveryId.get(), now)
-          : !deliveryLog.contains(source.id(), deliveryId.get(), now);
-      if (!fresh) {
-        String message = "delivery " + deliveryId.get() + " was already processed";
-        List<ProcessingResult> duplicates = new ArrayList<>(snapshots.size());
-        for (TicketSnapshot snapshot : snapshots) {
-          duplicates.add(decider.duplicate(integration, source, snapshot, now, message));
-        }
-        return duplicates.size() == 1 ? duplicates.get(0) : ProcessingResult.batch(source, duplicates);
-      }
-    }
-    // 5-7. map, decide, commit
-    try {
-      StatusMappingTable table = source.table().orElseGet(integration::defaultTable);
-      List<ProcessingResult> results = new ArrayList<>(snapshots.size());
+    if (deliveryId.isPresent() && deliveryLog.contains(source.id(), deliveryId.get(), now)) {
+      String message = "delivery " + deliveryId.get() + " was already processed";
+      List<ProcessingResult> duplicates = new ArrayList<>(snapshots.size());
       for (TicketSnapshot snapshot : snapshots) {
-        results.add(decider.decide(integration, source, table, snapshot, now, commit));
+        duplicates.add(decider.duplicate(integration, source, snapshot, now, message));
       }
-      return results.size() == 1 ? results.get(0) : ProcessingResult.batch(source, results);
-    } catch (RuntimeException e) {
-      if (commit && deliveryId.isPresent()) {
-        deliveryLog.forget(source.id(), deliveryId.get());
-      }
-      throw e;
+      return duplicates.size() == 1 ? duplicates.get(0) : ProcessingResult.batch(source, duplicates);
     }
+    // 5-8. map, decide, commit state and pending events together
+    StatusMappingTable table = source.table().orElseGet(integration::defaultTable);
+    AlertDecider.Decided decided = decider.decideAll(integration, source, table, snapshots, now, commit, sink != null);
+    if (commit && deliveryId.isPresent()) {
+      recordDeliveryId(source, deliveryId.get(), now);
+    }
+    // 9. hand over
+    if (handOver) {
+      for (AlertWrite write : decided.writes()) {
+        if (!write.events().isEmpty()) {
+          handOver(write.key());
+        }
+      }
+    }
+    List<ProcessingResult> results = decided.results();
+    return results.size() == 1 ? results.get(0) : ProcessingResult.batch(source, results);
+  }
+
+  private static Collection<AlertKey> keys(AlertSource source, List<TicketSnapshot> snapshots) {
+    if (snapshots.size() == 1) {
+      return List.of(new AlertKey(source.id(), snapshots.get(0).ticketId()));
+    }
+    Set<AlertKey> keys = new LinkedHashSet<>();
+    for (TicketSnapshot snapshot : snapshots) {
+      keys.add(new AlertKey(source.id(), snapshot.ticketId()));
+    }
+    return keys;
+  }
+
+  /**
+   * Records the delivery id once the decision is committed. When that fails, the decision stands: a
+   * retry is then decided again against the committed state, which is harmless.
+   */
+  private void recordDeliveryId(AlertSource source, String deliveryId, Instant now) {
+    try {
+      deliveryLog.markSeen(source.id(), deliveryId, now);
+    } catch (StoreException e) {
+      LOG.warn("the delivery id of a delivery to source {} was not recorded; a retry will be decided again: {}",
+          source.id(), e.getMessage());
+    }
+  }
+
+  /**
+   * Hands the key's pending events to the sink in order, marking each applied once the sink returns.
+   * One key at a time per process, so that the events of a key reach the sink in order.
+   *
+   * @return how many were applied
+   * @throws EventSinkException when the sink fails; that event and the ones after it stay pending
+   */
+  private int handOver(AlertKey key) {
+    int applied = 0;
+    synchronized (handOverLocks[Math.floorMod(key.hashCode(), handOverLocks.length)]) {
+      for (int page = 0; page < MAX_HAND_OVER_PAGES; page++) {
+        List<PendingEvent> pending = stateStore.pendingEvents(key, HAND_OVER_PAGE);
+        for (PendingEvent event : pending) {
+          apply(event.event());
+          stateStore.markApplied(key, event.event().eventId());
+          applied++;
+        }
+        if (pending.size() < HAND_OVER_PAGE) {
+          break;
+        }
+      }
+    }
+    return applied;
+  }
+
+  private void apply(AlertEvent event) {
+    try {
+      sink.apply(event);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Exception | Error e) {
+      throw new EventSinkException("the event sink did not apply event " + event.eventId() + " of alert key "
+          + event.alertKey() + ": " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Hands every pending event to the host's sink, oldest first and in order per alert key, and marks
+   * each applied once the sink returns. Hosts call it at start-up and on a schedule, so that events
+   * whose hand-over failed (or whose process died before it) reach the sink even when their alert key
+   * gets no further delivery. Stops at the first event the sink does not apply.
+   *
+   * @return how many events the sink applied, and how many are still pending
+   * @throws StoreException when the store fails
+   */
+  public Redelivery redeliverPending() {
+    if (sink == null) {
+      return new Redelivery(0, stateStore.countPendingEvents());
+    }
+    int applied = 0;
+    try {
+      while (true) {
+        List<PendingEvent> oldest = stateStore.pendingEvents(REDELIVERY_PAGE);
+        int before = applied;
+        Set<AlertKey> keys = new LinkedHashSet<>();
+        oldest.forEach(pending -> keys.add(pending.key()));
+        for (AlertKey key : keys) {
+          applied += handOver(key);
+        }
+        if (oldest.size() < REDELIVERY_PAGE || applied == before) {
+          break;
+        }
+      }
+    } catch (EventSinkException e) {
+      LOG.warn("redelivery of pending events stopped: {}", e.getMessage());
+    }
+    return new Redelivery(applied, stateStore.countPendingEvents());
   }
 
   private Authenticator cachedAuthenticator(Integration integration, AlertSource source) {
@@ -211,6 +351,7 @@ public final class WebhookProcessor {
     private Limits limits = Limits.defaults();
     private Duration retention = Duration.ofDays(7);
     private DeliveryListener listener = NO_LISTENER;
+    private AlertEventSink sink;
 
     private Builder(IntegrationRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
@@ -253,6 +394,19 @@ public final class WebhookProcessor {
     /** @param listener told about every processed delivery @return this builder */
     public Builder listener(DeliveryListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Hands every decided event to the host through an outbox: each event is recorded as pending in
+     * the same atomic write as the alert's state, handed to {@code sink}, and marked applied when the
+     * sink returns. See the class comment for the guarantee.
+     *
+     * @param sink applies events to the host's alerts
+     * @return this builder
+     */
+    public Builder eventSink(AlertEventSink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.ExampleIntegration;
+import io.alertbridge.core.example.ForwardingAlertStateStore;
 import io.alertbridge.core.example.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,27 +27,28 @@ class ConcurrencyTest {
   private static final String[] STATUSES = {"New", "Open", "Working", "Closed"};
 
   /** Records every committed write, and fails the race if an open alert is ever opened again. */
-  private static final class CheckingStore implements AlertStateStore {
-    private final InMemoryAlertStateStore delegate = new InMemoryAlertStateStore();
+  private static final class CheckingStore extends ForwardingAlertStateStore {
     private final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger creations = new AtomicInteger();
 
-    @Override
-    public Optional<StoredAlert> read(AlertKey key) {
-      return delegate.read(key);
+    CheckingStore() {
+      super(new InMemoryAlertStateStore());
     }
 
     @Override
-    public boolean compareAndSet(AlertKey key, long expectedVersion, StoredAlert next) {
+    public boolean commit(List<AlertWrite> writes) {
       synchronized (this) {
-        Optional<StoredAlert> before = delegate.read(key);
-        boolean written = delegate.compareAndSet(key, expectedVersion, next);
-        if (written && before.isPresent() && before.get().state().isOpen()
-            && !before.get().alertId().equals(next.alertId())) {
-          violations.add("second open alert for " + key.ticketId());
-        }
-        if (written && !before.map(StoredAlert::alertId).orElse("").equals(next.alertId())) {
-          creations.incrementAndGet();
+        List<Optional<StoredAlert>> before = writes.stream().map(write -> read(write.key())).toList();
+        boolean written = super.commit(writes);
+        for (int i = 0; written && i < writes.size(); i++) {
+          StoredAlert next = writes.get(i).next();
+          if (before.get(i).isPresent() && before.get(i).get().state().isOpen()
+              && !before.get(i).get().alertId().equals(next.alertId())) {
+            violations.add("second open alert for " + writes.get(i).key().ticketId());
+          }
+          if (!before.get(i).map(StoredAlert::alertId).orElse("").equals(next.alertId())) {
+            creations.incrementAndGet();
+          }
         }
         return written;
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,27 +17,48 @@ class StoresTest {
     return new StoredAlert(state, "a", Optional.empty(), "new", version, at, Optional.ofNullable(expires));
   }
 
+  private static boolean cas(InMemoryAlertStateStore store, AlertKey key, long expected, StoredAlert next) {
+    return store.commit(List.of(new AlertWrite(key, expected, next, List.of())));
+  }
+
   @Test
   void compareAndSetWritesOnlyOverTheExpectedVersion() {
     InMemoryAlertStateStore store = new InMemoryAlertStateStore();
 
-    assertThat(store.compareAndSet(KEY, 0, stored(AlertState.PENDING, 1, NOW, null))).isTrue();
-    assertThat(store.compareAndSet(KEY, 0, stored(AlertState.PENDING, 1, NOW, null))).isFalse();
-    assertThat(store.compareAndSet(KEY, 1, stored(AlertState.ACCEPTED, 2, NOW, null))).isTrue();
+    assertThat(cas(store, KEY, 0, stored(AlertState.PENDING, 1, NOW, null))).isTrue();
+    assertThat(cas(store, KEY, 0, stored(AlertState.PENDING, 1, NOW, null))).isFalse();
+    assertThat(cas(store, KEY, 1, stored(AlertState.ACCEPTED, 2, NOW, null))).isTrue();
     assertThat(store.read(KEY)).map(StoredAlert::state).contains(AlertState.ACCEPTED);
-    assertThatThrownBy(() -> store.compareAndSet(KEY, 2, stored(AlertState.ACCEPTED, 5, NOW, null)))
+    assertThatThrownBy(() -> cas(store, KEY, 2, stored(AlertState.ACCEPTED, 2, NOW, null)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void versionsGoOnAboveEveryPurgedVersionSoAnOldWriterCannotWriteOverANewAlert() {
+    InMemoryAlertStateStore store = new InMemoryAlertStateStore();
+    cas(store, KEY, 0, stored(AlertState.PENDING, 1, NOW, null));
+    cas(store, KEY, 1, stored(AlertState.ACCEPTED, 2, NOW, null));
+    cas(store, KEY, 2, stored(AlertState.RESOLVED, 3, NOW, NOW.plusMillis(1)));
+    store.purgeExpired(NOW.plusMillis(1));
+    assertThat(store.read(KEY)).isEmpty();
+
+    assertThat(cas(store, KEY, 0, stored(AlertState.PENDING, 1, NOW.plusMillis(2), null))).isTrue();
+    long restarted = store.read(KEY).orElseThrow().version();
+
+    assertThat(restarted).isGreaterThan(3);
+    assertThat(cas(store, KEY, 3, stored(AlertState.PENDING, 4, NOW.plusMillis(3), null))).isFalse();
+    assertThat(store.read(KEY).orElseThrow().version()).isEqualTo(restarted);
   }
 
   @Test
   void dropsResolvedAlertsOnceTheirRetentionHasPassed() {
     InMemoryAlertStateStore store = new InMemoryAlertStateStore();
-    store.compareAndSet(KEY, 0, stored(AlertState.RESOLVED, 1, NOW, NOW.plusSeconds(60)));
+    cas(store, KEY, 0, stored(AlertState.RESOLVED, 1, NOW, NOW.plusSeconds(60)));
     AlertKey other = new AlertKey("s", "2");
 
-    store.compareAndSet(other, 0, stored(AlertState.PENDING, 1, NOW.plusSeconds(59), null));
+    cas(store, other, 0, stored(AlertState.PENDING, 1, NOW.plusSeconds(59), null));
     assertThat(store.read(KEY)).isPresent();
-    store.compareAndSet(other, 1, stored(AlertState.ACCEPTED, 2, NOW.plusSeconds(60), null));
+    cas(store, other, 1, stored(AlertState.ACCEPTED, 2, NOW.plusSeconds(60), null));
 
     assertThat(store.read(KEY)).isEmpty();
     assertThat(store.size()).isEqualTo(1);
@@ -46,13 +68,13 @@ class StoresTest {
   void aKeyResolvedAgainBeforeItExpiresIsKeptUntilItsNewExpiry() {
     InMemoryAlertStateStore store = new InMemoryAlertStateStore();
     AlertKey other = new AlertKey("s", "2");
-    store.compareAndSet(KEY, 0, stored(AlertState.RESOLVED, 1, NOW, NOW.plusSeconds(60)));
-    store.compareAndSet(KEY, 1, stored(AlertState.PENDING, 2, NOW.plusSeconds(10), null));
-    store.compareAndSet(KEY, 2, stored(AlertState.RESOLVED, 3, NOW.plusSeconds(20), NOW.plusSeconds(80)));
+    cas(store, KEY, 0, stored(AlertState.RESOLVED, 1, NOW, NOW.plusSeconds(60)));
+    cas(store, KEY, 1, stored(AlertState.PENDING, 2, NOW.plusSeconds(10), null));
+    cas(store, KEY, 2, stored(AlertState.RESOLVED, 3, NOW.plusSeconds(20), NOW.plusSeconds(80)));
 
-    store.compareAndSet(other, 0, stored(AlertState.PENDING, 1, NOW.plusSeconds(70), null));
+    cas(store, other, 0, stored(AlertState.PENDING, 1, NOW.plusSeconds(70), null));
     assertThat(store.read(KEY)).map(StoredAlert::version).contains(3L);
-    store.compareAndSet(other, 1, stored(AlertState.ACCEPTED, 2, NOW.plusSeconds(80), null));
+    cas(store, other, 1, stored(AlertState.ACCEPTED, 2, NOW.plusSeconds(80), null));
 
     assertThat(store.read(KEY)).isEmpty();
   }
@@ -78,15 +100,5 @@ class StoresTest {
     assertThat(log.size()).isEqualTo(3);
     assertThat(log.contains("s", "1", NOW)).isFalse();
     assertThat(log.contains("s", "4", NOW)).isTrue();
-  }
-
-  @Test
-  void deliveryLogForgetsOnRequest() {
-    InMemoryDeliveryLog log = new InMemoryDeliveryLog();
-    log.markSeen("s", "a", NOW);
-
-    log.forget("s", "a");
-
-    assertThat(log.markSeen("s", "a", NOW)).isTrue();
   }
 }

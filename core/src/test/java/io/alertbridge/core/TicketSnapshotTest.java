@@ -26,7 +26,7 @@ class TicketSnapshotTest {
     given.put("z", 1L);
     given.put("a", null);
     TicketSnapshot snapshot = TicketSnapshot.builder("1", CodedValue.of("New")).build();
-    AlertEvent event = new AlertEvent(EventType.ALERT, "1", "s", "", Priority.HIGH, java.util.List.of(), given, "src",
+    AlertEvent event = new AlertEvent("a/alert", "a", EventType.ALERT, "1", "s", "", Priority.HIGH, java.util.List.of(), given, "src",
         "New", java.util.Set.of());
     given.put("later", "x");
 

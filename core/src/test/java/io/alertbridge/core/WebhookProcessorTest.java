@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertbridge.core.example.ExampleIntegration;
+import io.alertbridge.core.example.ForwardingAlertStateStore;
 import io.alertbridge.core.example.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,9 +43,11 @@ class WebhookProcessorTest {
     assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
     assertThat(result.httpStatus()).isEqualTo(202);
     assertThat(result.state()).contains(AlertState.PENDING);
-    assertThat(result.event()).contains(new AlertEvent(EventType.ALERT, "4711", "Checkout down", "502 in EU",
-        Priority.HIGH, List.of(Link.of("https://desk.example/4711")), Map.of("team", "Web"), "service-desk", "New",
-        java.util.Set.of()));
+    AlertEvent event = result.event().orElseThrow();
+    assertThat(event).isEqualTo(new AlertEvent(event.alertId() + "/alert", event.alertId(), EventType.ALERT, "4711",
+        "Checkout down", "502 in EU", Priority.HIGH, List.of(Link.of("https://desk.example/4711")),
+        Map.of("team", "Web"), "service-desk", "New", java.util.Set.of()));
+    assertThat(event.alertId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(result.responseBody()).isEqualTo(
         "{\"outcome\":\"CREATED\",\"alertKey\":\"4711\",\"state\":\"PENDING\","
             + "\"message\":\"status \\\"New\\\": no open alert, so one is created\"}");
@@ -313,18 +316,13 @@ class WebhookProcessorTest {
   @Test
   void aStoreFailureSurfacesAsStoreExceptionAndTheRetryIsProcessed() {
     AtomicBoolean down = new AtomicBoolean(true);
-    AlertStateStore flaky = new AlertStateStore() {
+    AlertStateStore flaky = new ForwardingAlertStateStore(store) {
       @Override
-      public Optional<StoredAlert> read(AlertKey key) {
-        return store.read(key);
-      }
-
-      @Override
-      public boolean compareAndSet(AlertKey key, long expectedVersion, StoredAlert next) {
+      public boolean commit(List<AlertWrite> writes) {
         if (down.get()) {
           throw new StoreException("database unreachable");
         }
-        return store.compareAndSet(key, expectedVersion, next);
+        return super.commit(writes);
       }
     };
     WebhookProcessor fragile = processor(Limits.defaults(), flaky);
@@ -342,14 +340,9 @@ class WebhookProcessorTest {
 
   @Test
   void whateverAHostStoreThrowsReachesTheHostAsStoreException() {
-    AlertStateStore broken = new AlertStateStore() {
+    AlertStateStore broken = new ForwardingAlertStateStore(store) {
       @Override
       public Optional<StoredAlert> read(AlertKey key) {
-        throw new IllegalStateException("connection pool exhausted");
-      }
-
-      @Override
-      public boolean compareAndSet(AlertKey key, long expectedVersion, StoredAlert next) {
         throw new IllegalStateException("connection pool exhausted");
       }
     };
