@@ -29,10 +29,15 @@ final class AlertDecider {
    * commits them all in one atomic write (with their events as pending when {@code outbox} is set).
    * A conflicting writer makes it decide the whole delivery afresh.
    *
-   * @return one result per snapshot, and the keys whose writes were committed
+   * <p>Each written key remembers the delivery id in the same write, so that a retry of a delivery
+   * whose commit was in fact written (the store failed after committing) is recognised: it then
+   * decides nothing, and {@link Decided#alreadyCommitted()} is true.
+   *
+   * @param deliveryId the delivery's id, or null when it has none
+   * @return one result per snapshot, and what was written
    */
   Decided decideAll(Integration integration, AlertSource source, StatusMappingTable table,
-      List<TicketSnapshot> snapshots, Instant now, boolean commit, boolean outbox) {
+      List<TicketSnapshot> snapshots, Instant now, boolean commit, boolean outbox, String deliveryId) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Map<AlertKey, Plan> plans = new LinkedHashMap<>(4);
       List<ProcessingResult> results = new ArrayList<>(snapshots.size());
@@ -41,6 +46,9 @@ final class AlertDecider {
         Plan plan = plans.get(key);
         if (plan == null) {
           plan = new Plan(store.read(key));
+          if (deliveryId != null && plan.original != null && plan.original.recentDeliveryIds().contains(deliveryId)) {
+            return Decided.ALREADY_COMMITTED;
+          }
           plans.put(key, plan);
         }
         results.add(decide(integration, source, table, snapshot, now, plan, outbox));
@@ -48,30 +56,53 @@ final class AlertDecider {
       List<AlertWrite> writes = new ArrayList<>(plans.size());
       plans.forEach((key, plan) -> {
         if (plan.changed) {
-          writes.add(new AlertWrite(key, plan.expectedVersion, plan.stored, plan.events));
+          writes.add(new AlertWrite(key, plan.expectedVersion, remembering(plan, deliveryId), plan.events));
         }
       });
       if (!commit || writes.isEmpty() || store.commit(writes)) {
-        return new Decided(results, commit ? writes : List.of());
+        return new Decided(results, commit ? writes : List.of(), false);
       }
     }
     throw new StoreException("gave up after " + MAX_ATTEMPTS + " conflicting writes to the alerts of source "
         + source.id());
   }
 
-  /** What one delivery decided, and what it wrote. */
-  record Decided(List<ProcessingResult> results, List<AlertWrite> writes) {}
+  /**
+   * What one delivery decided, and what it wrote.
+   *
+   * @param alreadyCommitted true when an earlier attempt of this delivery was committed: nothing decided
+   */
+  record Decided(List<ProcessingResult> results, List<AlertWrite> writes, boolean alreadyCommitted) {
+    static final Decided ALREADY_COMMITTED = new Decided(List.of(), List.of(), true);
+  }
+
+  /** The plan's new state, remembering the delivery id after the ones the key already had. */
+  private static StoredAlert remembering(Plan plan, String deliveryId) {
+    List<String> before = plan.original == null ? List.of() : plan.original.recentDeliveryIds();
+    List<String> recent = before;
+    if (deliveryId != null) {
+      int from = Math.max(0, before.size() - StoredAlert.MAX_RECENT_DELIVERY_IDS + 1);
+      recent = new ArrayList<>(StoredAlert.MAX_RECENT_DELIVERY_IDS);
+      recent.addAll(before.subList(from, before.size()));
+      recent.add(deliveryId);
+    }
+    StoredAlert next = plan.stored;
+    return new StoredAlert(next.state(), next.alertId(), next.lastSourceUpdate(), next.lastStatus(), next.version(),
+        next.updatedAt(), next.expiresAt(), recent);
+  }
 
   /** One key's state while a delivery is decided: as read, then as each of its ticket events leaves it. */
   private static final class Plan {
+    final StoredAlert original;
     final long expectedVersion;
     StoredAlert stored;
     boolean changed;
     List<AlertEvent> events = List.of();
 
     Plan(Optional<StoredAlert> read) {
-      this.stored = read.orElse(null);
-      this.expectedVersion = stored == null ? 0 : stored.version();
+      this.original = read.orElse(null);
+      this.stored = original;
+      this.expectedVersion = original == null ? 0 : original.version();
     }
 
     void write(StoredAlert next, AlertEvent event) {

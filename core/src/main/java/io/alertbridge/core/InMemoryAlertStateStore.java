@@ -60,8 +60,7 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
       for (AlertWrite write : writes) {
         StoredAlert next = write.next();
         if (write.expectedVersion() == 0 && versionFloor > 0) {
-          next = new StoredAlert(next.state(), next.alertId(), next.lastSourceUpdate(), next.lastStatus(),
-              next.version() + versionFloor, next.updatedAt(), next.expiresAt());
+          next = next.withVersion(next.version() + versionFloor);
         }
         alerts.put(write.key(), next);
         if (next.expiresAt().isPresent() && queued.add(write.key())) {

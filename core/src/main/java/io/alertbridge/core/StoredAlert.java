@@ -1,6 +1,7 @@
 package io.alertbridge.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ import java.util.Optional;
  *     for compare-and-set
  * @param updatedAt when it was last written (processor clock)
  * @param expiresAt when a resolved alert is forgotten; empty while open
+ * @param recentDeliveryIds the ids of the last deliveries that wrote this key, oldest first, at most
+ *     {@link #MAX_RECENT_DELIVERY_IDS}: written in the same atomic step as the state, so that a retry
+ *     is recognised even when the store failed after committing and the delivery log never heard of it
  */
 public record StoredAlert(
     AlertState state,
@@ -24,9 +28,13 @@ public record StoredAlert(
     String lastStatus,
     long version,
     Instant updatedAt,
-    Optional<Instant> expiresAt) {
+    Optional<Instant> expiresAt,
+    List<String> recentDeliveryIds) {
 
-  /** Checks for nulls and a positive version. */
+  /** How many delivery ids a stored alert remembers. */
+  public static final int MAX_RECENT_DELIVERY_IDS = 4;
+
+  /** Checks for nulls, a positive version and at most {@link #MAX_RECENT_DELIVERY_IDS} delivery ids. */
   public StoredAlert {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(alertId, "alertId");
@@ -37,6 +45,26 @@ public record StoredAlert(
     }
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    recentDeliveryIds = List.copyOf(recentDeliveryIds);
+    if (recentDeliveryIds.size() > MAX_RECENT_DELIVERY_IDS) {
+      throw new IllegalArgumentException("at most " + MAX_RECENT_DELIVERY_IDS + " recent delivery ids, got "
+          + recentDeliveryIds.size());
+    }
+  }
+
+  /** A stored alert that remembers no delivery ids. */
+  public StoredAlert(AlertState state, String alertId, Optional<Instant> lastSourceUpdate, String lastStatus,
+      long version, Instant updatedAt, Optional<Instant> expiresAt) {
+    this(state, alertId, lastSourceUpdate, lastStatus, version, updatedAt, expiresAt, List.of());
+  }
+
+  /**
+   * @param version the version to write instead
+   * @return this alert with another version
+   */
+  public StoredAlert withVersion(long version) {
+    return new StoredAlert(state, alertId, lastSourceUpdate, lastStatus, version, updatedAt, expiresAt,
+        recentDeliveryIds);
   }
 
   /** @param now the current time @return whether the alert is forgotten at {@code now} */

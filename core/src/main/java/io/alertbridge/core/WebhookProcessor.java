@@ -28,13 +28,16 @@ import org.slf4j.LoggerFactory;
  * handed to the host at least once, in order per alert key, with an {@link AlertEvent#eventId()} that
  * is the same on every hand-over, until the sink returns normally. A host that skips event ids it has
  * already applied applies each event exactly once. This holds whatever fails: the store, the delivery
- * log, the sink, or the process itself between any two steps:
+ * log, the sink, or the process itself between any two steps (across a restart, given a durable
+ * {@link AlertStateStore}; the in-memory default's outbox ends with the process):
  * <ol>
  *   <li>the decisions of all the delivery's ticket events are committed in one atomic write, each
  *       key's state together with its events as pending (the outbox), or not at all (503; the retry
  *       decides every element afresh);
- *   <li>the delivery id is recorded only after that write, so a retry after any failure is processed,
- *       never answered {@link Outcome#DUPLICATE} without its events;
+ *   <li>the delivery id is written with every alert that write changes, and recorded in the {@link
+ *       DeliveryLog} only after it: a retry after any failure is processed afresh when nothing was
+ *       committed, and answered {@link Outcome#DUPLICATE} (its pending events handed over first) when
+ *       the write was committed, even if the store failed right after committing;
  *   <li>pending events are handed to the sink and marked applied one by one; when the sink throws,
  *       {@link EventSinkException} (503) is thrown and the event stays pending;
  *   <li>every delivery for an alert key, whatever its outcome, first hands over that key's pending
@@ -183,18 +186,17 @@ public final class WebhookProcessor {
     // 4. deduplicate
     Optional<String> deliveryId = integration.deliveryId(delivery);
     if (deliveryId.isPresent() && deliveryLog.contains(source.id(), deliveryId.get(), now)) {
-      String message = "delivery " + deliveryId.get() + " was already processed";
-      List<ProcessingResult> duplicates = new ArrayList<>(snapshots.size());
-      for (TicketSnapshot snapshot : snapshots) {
-        duplicates.add(decider.duplicate(integration, source, snapshot, now, message));
-      }
-      return duplicates.size() == 1 ? duplicates.get(0) : ProcessingResult.batch(source, duplicates);
+      return duplicate(integration, source, snapshots, now, deliveryId.get());
     }
-    // 5-8. map, decide, commit state and pending events together
+    // 5-8. map, decide, commit states and pending events together
     StatusMappingTable table = source.table().orElseGet(integration::defaultTable);
-    AlertDecider.Decided decided = decider.decideAll(integration, source, table, snapshots, now, commit, sink != null);
+    AlertDecider.Decided decided = decider.decideAll(integration, source, table, snapshots, now, commit,
+        sink != null, deliveryId.orElse(null));
     if (commit && deliveryId.isPresent()) {
       recordDeliveryId(source, deliveryId.get(), now);
+    }
+    if (decided.alreadyCommitted()) {
+      return duplicate(integration, source, snapshots, now, deliveryId.orElseThrow());
     }
     // 9. hand over
     if (handOver) {
@@ -206,6 +208,16 @@ public final class WebhookProcessor {
     }
     List<ProcessingResult> results = decided.results();
     return results.size() == 1 ? results.get(0) : ProcessingResult.batch(source, results);
+  }
+
+  private ProcessingResult duplicate(Integration integration, AlertSource source, List<TicketSnapshot> snapshots,
+      Instant now, String deliveryId) {
+    String message = "delivery " + deliveryId + " was already processed";
+    List<ProcessingResult> duplicates = new ArrayList<>(snapshots.size());
+    for (TicketSnapshot snapshot : snapshots) {
+      duplicates.add(decider.duplicate(integration, source, snapshot, now, message));
+    }
+    return duplicates.size() == 1 ? duplicates.get(0) : ProcessingResult.batch(source, duplicates);
   }
 
   private static Collection<AlertKey> keys(AlertSource source, List<TicketSnapshot> snapshots) {

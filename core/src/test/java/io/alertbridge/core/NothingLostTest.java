@@ -112,21 +112,20 @@ class NothingLostTest {
   void aStoreThatWritesAndThenThrowsHandsTheCreatedEventOverOnTheRetry() {
     FaultyStore faulty = new FaultyStore(store);
     WebhookProcessor processor = processor(faulty, log);
-    Delivery created = delivery("d-1", "{\"id\": 1, \"status\": \"New\"}");
+    Delivery created = delivery("d-1", "{\"id\": 1, \"status\": \"Working\"}");
     faulty.next = FaultyStore.Fault.AFTER;
 
     assertThatThrownBy(() -> processor.process(SOURCE, created)).isInstanceOf(StoreException.class);
     assertThat(sink.applied()).isEmpty();
     ProcessingResult retry = processor.process(SOURCE, created);
-    processor.process(SOURCE, delivery("d-2", "{\"id\": 1, \"status\": \"Working\"}"));
 
-    assertThat(retry.outcome()).isEqualTo(Outcome.UNCHANGED);
-    assertThat(types(sink.applied())).containsExactly("1:ALERT", "1:ACCEPT");
-    assertThat(sink.applied()).extracting(AlertEvent::alertId).containsOnly(sink.applied().get(0).alertId());
+    assertThat(retry.outcome()).as("the retry is recognised by the id written with the alert").isEqualTo(Outcome.DUPLICATE);
+    assertThat(types(sink.applied())).as("the ALERT, and no ACCEPT decided twice").containsExactly("1:ALERT");
+    assertThat(log.contains(SOURCE.id(), "d-1", clock.instant())).isTrue();
   }
 
   @Test
-  void anErrorFromTheStoreLeavesTheDeliveryToBeProcessedOnTheRetry() {
+  void anErrorFromTheStoreNeverLosesTheDelivery() {
     for (FaultyStore.Fault fault : List.of(FaultyStore.Fault.ERROR, FaultyStore.Fault.AFTER_ERROR)) {
       InMemoryAlertStateStore fresh = new InMemoryAlertStateStore();
       FaultyStore faulty = new FaultyStore(fresh);
@@ -140,9 +139,25 @@ class NothingLostTest {
           .isInstanceOf(StoreException.class).hasMessageContaining("the alert state store failed");
       ProcessingResult retry = processor.process(SOURCE, created);
 
-      assertThat(retry.outcome()).as(fault.name()).isNotEqualTo(Outcome.DUPLICATE);
+      assertThat(retry.outcome()).as(fault.name())
+          .isEqualTo(fault == FaultyStore.Fault.ERROR ? Outcome.CREATED : Outcome.DUPLICATE);
       assertThat(types(hostSink.applied())).as(fault.name()).containsExactly("1:ALERT");
     }
+  }
+
+  @Test
+  void aStoreThatWritesABatchAndThenThrowsAnswersTheRetryAsDuplicateWithEveryEvent() {
+    FaultyStore faulty = new FaultyStore(store);
+    WebhookProcessor processor = processor(faulty, log);
+    Delivery batch = delivery("b-1", "[{\"id\": 1, \"status\": \"New\"}, {\"id\": 1, \"status\": \"Closed\"},"
+        + " {\"id\": 2, \"status\": \"Working\"}]");
+    faulty.next = FaultyStore.Fault.AFTER;
+
+    assertThatThrownBy(() -> processor.process(SOURCE, batch)).isInstanceOf(StoreException.class);
+    ProcessingResult retry = processor.process(SOURCE, batch);
+
+    assertThat(retry.items()).extracting(ProcessingResult::outcome).containsOnly(Outcome.DUPLICATE);
+    assertThat(types(sink.applied())).containsExactly("1:ALERT", "1:RESOLVE", "2:ALERT");
   }
 
   @Test

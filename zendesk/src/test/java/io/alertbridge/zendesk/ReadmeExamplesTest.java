@@ -3,6 +3,7 @@ package io.alertbridge.zendesk;
 import static io.alertbridge.testkit.AlertBridgeAssertions.assertThat;
 
 import io.alertbridge.core.AlertEvent;
+import io.alertbridge.core.AlertEventSink;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Delivery;
@@ -18,11 +19,10 @@ import io.alertbridge.testkit.TestClock;
 import io.alertbridge.testkit.ZendeskDeliveries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -37,24 +37,23 @@ class ReadmeExamplesTest {
   static final class ZendeskWebhook {
     private final WebhookProcessor processor;
     private final AlertSource source;
-    private final Consumer<AlertEvent> alerts;
 
-    ZendeskWebhook(Clock clock, String signingSecret, Consumer<AlertEvent> alerts) {
+    ZendeskWebhook(Clock clock, String signingSecret, AlertEventSink alerts) {
       this.processor = WebhookProcessor.builder(IntegrationRegistry.load(getClass().getClassLoader()))
           .clock(clock)                      // in-memory stores and default limits unless you say otherwise
+          .eventSink(alerts)                 // ALERT, ACCEPT or RESOLVE: apply each, skipping event ids already applied
           .build();
       this.source = AlertSource.builder("zendesk-prod", "zendesk")
           .authentication(Authentication.signature(Secret.of(signingSecret)))
           .build();
-      this.alerts = alerts;
+      processor.redeliverPending();          // at start-up and on a schedule: events whose hand-over failed
     }
 
     Response handle(Map<String, List<String>> headers, byte[] body) {
       try {
         ProcessingResult result = processor.process(source, Delivery.of(Headers.of(headers), body));
-        result.events().forEach(alerts);   // ALERT, ACCEPT or RESOLVE: apply them to your alerts
         return new Response(result.httpStatus(), result.responseBody());
-      } catch (UnavailableException e) {   // the store (or a tool's API) is down: the sender retries
+      } catch (UnavailableException e) {   // the store, your sink or a tool's API failed: the sender retries
         return new Response(503, "{\"message\": \"try again later\"}");
       }
     }
@@ -62,20 +61,30 @@ class ReadmeExamplesTest {
   // README quickstart: end
 
   @Test
-  void theQuickstartHandlesARecordedDelivery() {
-    List<AlertEvent> applied = new ArrayList<>();
-    ZendeskWebhook webhook = new ZendeskWebhook(TestClock.at("2025-03-04T09:15:30Z"), Fixtures.ZENDESK_SECRET, applied::add);
+  void theQuickstartHandsEveryEventOverExactlyOnceEvenWhenTheHostFails() {
+    Map<String, AlertEvent> applied = new LinkedHashMap<>();
+    AtomicInteger failures = new AtomicInteger(1);
+    AlertEventSink hostDatabase = event -> {
+      if (failures.getAndDecrement() > 0) {
+        throw new IllegalStateException("host database unavailable");
+      }
+      applied.putIfAbsent(event.eventId(), event);
+    };
+    ZendeskWebhook webhook = new ZendeskWebhook(TestClock.at("2025-03-04T09:15:30Z"), Fixtures.ZENDESK_SECRET, hostDatabase);
     Delivery recorded = Fixtures.delivery("zendesk", "01-new-ticket-created");
     Map<String, List<String>> headers = new LinkedHashMap<>();
     recorded.headers().names().forEach(name -> headers.put(name, recorded.headers().all(name)));
 
-    Response response = webhook.handle(headers, recorded.body());
+    Response failed = webhook.handle(headers, recorded.body());
+    Response retried = webhook.handle(headers, recorded.body());
     Response tampered = webhook.handle(headers, "{\"id\": \"4711\", \"status\": \"Solved\"}".getBytes(StandardCharsets.UTF_8));
 
-    Assertions.assertThat(response.status()).isEqualTo(202);
-    Assertions.assertThat(response.body()).startsWith("{\"outcome\":\"CREATED\",\"alertKey\":\"4711\"");
+    Assertions.assertThat(failed.status()).isEqualTo(503);
+    Assertions.assertThat(retried.status()).isEqualTo(200);
+    Assertions.assertThat(retried.body()).startsWith("{\"outcome\":\"DUPLICATE\",\"alertKey\":\"4711\"");
     Assertions.assertThat(tampered.status()).isEqualTo(401);
-    Assertions.assertThat(applied).extracting(AlertEvent::summary).containsExactly("Checkout API returns 502 for EU customers");
+    Assertions.assertThat(applied.values()).extracting(AlertEvent::summary)
+        .containsExactly("Checkout API returns 502 for EU customers");
   }
 
   @Test
