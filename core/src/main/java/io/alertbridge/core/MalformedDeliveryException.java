@@ -25,7 +25,9 @@ public final class MalformedDeliveryException extends InvalidDeliveryException {
     /** The body is not UTF-8 text, so its syntax errors say nothing about the sender's template. */
     ENCODING,
     /** The bytes cannot be read at all. */
-    UNREADABLE;
+    UNREADABLE,
+    /** A number has more digits, or a larger exponent, than the limits allow. */
+    NUMBER_OUT_OF_RANGE;
 
     /** @return whether the body's text itself is broken (syntax, duplicate key, trailing content) */
     public boolean isBrokenText() {

@@ -176,6 +176,23 @@ public final class WebhookProcessor {
     if (snapshots == null || snapshots.isEmpty()) {
       return ProcessingResult.early(source, Outcome.INVALID, "the delivery holds no ticket event");
     }
+    if (snapshots.size() > limits.maxBatchElements()) {
+      return ProcessingResult.early(source, Outcome.TOO_LARGE, "the delivery holds " + snapshots.size()
+          + " ticket events; the limit is " + limits.maxBatchElements() + " (maxBatchElements)");
+    }
+    for (int i = 0; i < snapshots.size(); i++) {
+      int length = snapshots.get(i).ticketId().length();
+      if (length > limits.maxAlertKeyChars()) {
+        String which = snapshots.size() == 1 ? "the ticket id" : "the ticket id of ticket event " + (i + 1);
+        return ProcessingResult.early(source, Outcome.INVALID, which + " is " + length
+            + " characters long; the limit is " + limits.maxAlertKeyChars() + " (maxAlertKeyChars)");
+      }
+    }
+    Optional<String> deliveryId = integration.deliveryId(delivery);
+    if (deliveryId.isPresent() && deliveryId.get().length() > limits.maxDeliveryIdChars()) {
+      return ProcessingResult.early(source, Outcome.INVALID, "the delivery id is " + deliveryId.get().length()
+          + " characters long; the limit is " + limits.maxDeliveryIdChars() + " (maxDeliveryIdChars)");
+    }
     // the key's events still pending from earlier deliveries go first
     boolean handOver = commit && sink != null;
     if (handOver) {
@@ -184,7 +201,6 @@ public final class WebhookProcessor {
       }
     }
     // 4. deduplicate
-    Optional<String> deliveryId = integration.deliveryId(delivery);
     if (deliveryId.isPresent() && deliveryLog.contains(source.id(), deliveryId.get(), now)) {
       return duplicate(integration, source, snapshots, now, deliveryId.get());
     }

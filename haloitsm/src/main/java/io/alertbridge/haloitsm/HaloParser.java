@@ -27,7 +27,7 @@ final class HaloParser implements DeliveryParser {
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
     Object parsed;
     try {
-      parsed = Json.parse(delivery.body(), context.limits().maxNestingDepth());
+      parsed = Json.parse(delivery.body(), context.limits());
     } catch (MalformedDeliveryException e) {
       throw e.kind().isBrokenText() ? e.withHint(HINT) : e;
     }

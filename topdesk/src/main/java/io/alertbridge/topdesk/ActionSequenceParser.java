@@ -5,6 +5,7 @@ import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.InvalidFieldException;
+import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
@@ -38,7 +39,7 @@ final class ActionSequenceParser implements DeliveryParser {
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
-    JsonObject body = JsonObject.root(read(delivery.body(), context.limits().maxNestingDepth()));
+    JsonObject body = JsonObject.root(read(delivery.body(), context.limits()));
     EventType eventType = eventType(body);
     String key = key(body);
     TicketSnapshot.Builder snapshot = TicketSnapshot.builder(key, CodedValue.of(eventType.name()));
@@ -62,9 +63,9 @@ final class ActionSequenceParser implements DeliveryParser {
     return List.of(snapshot.build());
   }
 
-  private static Object read(byte[] body, int maxDepth) {
+  private static Object read(byte[] body, Limits limits) {
     try {
-      return Json.parse(body, maxDepth);
+      return Json.parse(body, limits);
     } catch (MalformedDeliveryException e) {
       if (!e.kind().isBrokenText()) {
         throw e;

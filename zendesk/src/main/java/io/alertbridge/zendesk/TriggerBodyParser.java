@@ -4,6 +4,7 @@ import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.InvalidFieldException;
+import io.alertbridge.core.Limits;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
@@ -53,7 +54,7 @@ final class TriggerBodyParser implements DeliveryParser {
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
-    JsonObject body = JsonObject.root(read(delivery.body(), context.limits().maxNestingDepth()));
+    JsonObject body = JsonObject.root(read(delivery.body(), context.limits()));
     String id = id(body);
     TicketSnapshot.Builder snapshot = TicketSnapshot.builder(id, CodedValue.of(status(body)));
     String title = text(body, "title");
@@ -81,9 +82,9 @@ final class TriggerBodyParser implements DeliveryParser {
     return List.of(snapshot.build());
   }
 
-  private static Object read(byte[] body, int maxDepth) {
+  private static Object read(byte[] body, Limits limits) {
     try {
-      return Json.parse(body, maxDepth);
+      return Json.parse(body, limits);
     } catch (MalformedDeliveryException e) {
       if (e.kind() == MalformedDeliveryException.Kind.SYNTAX
           || e.kind() == MalformedDeliveryException.Kind.TRAILING_CONTENT) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.MalformedDeliveryException.Kind;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,18 +56,35 @@ public final class Json {
   /**
    * @param body UTF-8 (or UTF-16/32, detected) JSON
    * @param maxDepth the deepest nesting of objects and arrays accepted
-   * @return the value as plain Java values
+   * @return the value as plain Java values; numbers within the default {@link Limits}
    * @throws MalformedDeliveryException when the body is not one well-formed JSON value
    */
   public static Object parse(byte[] body, int maxDepth) {
+    return parse(body, new Bounds(maxDepth, Limits.DEFAULT_MAX_NUMBER_DIGITS, Limits.DEFAULT_MAX_NUMBER_EXPONENT));
+  }
+
+  /**
+   * @param body UTF-8 (or UTF-16/32, detected) JSON
+   * @param limits the nesting and number bounds
+   * @return the value as plain Java values
+   * @throws MalformedDeliveryException when the body is not one well-formed JSON value within the limits
+   */
+  public static Object parse(byte[] body, Limits limits) {
+    return parse(body, new Bounds(limits.maxNestingDepth(), limits.maxNumberDigits(), limits.maxNumberExponent()));
+  }
+
+  private static Object parse(byte[] body, Bounds bounds) {
     try (JsonParser parser = FACTORY.createParser(body)) {
-      return parseWhole(parser, maxDepth);
+      return parseWhole(parser, bounds);
     } catch (IOException e) {
       throw notUtf8(body, malformed(e));
     } catch (MalformedDeliveryException e) {
       throw notUtf8(body, e);
     }
   }
+
+  /** How deep and how large what is read may be. */
+  private record Bounds(int maxDepth, int maxDigits, int maxExponent) {}
 
   /** A syntax error in bytes that are not UTF-8 is reported as {@link Kind#ENCODING}. */
   private static MalformedDeliveryException notUtf8(byte[] body, MalformedDeliveryException e) {
@@ -94,18 +113,19 @@ public final class Json {
    */
   public static Object parse(String text, int maxDepth) {
     try (JsonParser parser = FACTORY.createParser(text)) {
-      return parseWhole(parser, maxDepth);
+      return parseWhole(parser, new Bounds(maxDepth, Limits.DEFAULT_MAX_NUMBER_DIGITS,
+          Limits.DEFAULT_MAX_NUMBER_EXPONENT));
     } catch (IOException e) {
       throw malformed(e);
     }
   }
 
-  private static Object parseWhole(JsonParser parser, int maxDepth) throws IOException {
+  private static Object parseWhole(JsonParser parser, Bounds bounds) throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
       throw new MalformedDeliveryException("body is empty; expected a JSON value", Kind.EMPTY, 1, 1);
     }
-    Object value = read(parser, first, 0, maxDepth);
+    Object value = read(parser, first, 0, bounds);
     if (parser.nextToken() != null) {
       JsonLocation at = parser.currentTokenLocation();
       throw new MalformedDeliveryException("body is not valid JSON: unexpected content after the JSON value"
@@ -114,14 +134,14 @@ public final class Json {
     return value;
   }
 
-  private static Object read(JsonParser parser, JsonToken token, int depth, int maxDepth) throws IOException {
+  private static Object read(JsonParser parser, JsonToken token, int depth, Bounds bounds) throws IOException {
     switch (token) {
       case START_OBJECT: {
-        checkDepth(parser, depth, maxDepth);
+        checkDepth(parser, depth, bounds.maxDepth());
         Map<String, Object> object = new LinkedHashMap<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
           String name = parser.currentName();
-          Object value = read(parser, parser.nextToken(), depth + 1, maxDepth);
+          Object value = read(parser, parser.nextToken(), depth + 1, bounds);
           if (object.containsKey(name)) {
             JsonLocation at = parser.currentTokenLocation();
             throw new MalformedDeliveryException("body is not valid JSON: duplicate key \"" + name + "\" at "
@@ -133,21 +153,25 @@ public final class Json {
         return Collections.unmodifiableMap(object);
       }
       case START_ARRAY: {
-        checkDepth(parser, depth, maxDepth);
+        checkDepth(parser, depth, bounds.maxDepth());
         List<Object> array = new ArrayList<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-          array.add(read(parser, t, depth + 1, maxDepth));
+          array.add(read(parser, t, depth + 1, bounds));
         }
         return Collections.unmodifiableList(array);
       }
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT: {
+        int digits = parser.getTextLength() - (parser.getTextCharacters()[parser.getTextOffset()] == '-' ? 1 : 0);
+        if (digits > bounds.maxDigits() || digits - 1 > bounds.maxExponent()) {
+          throw numberOutOfRange(parser, digits + " digits", bounds);
+        }
         Number n = parser.getNumberValue();
         return n instanceof BigInteger ? n : Long.valueOf(n.longValue());
       }
       case VALUE_NUMBER_FLOAT:
-        return parser.getDecimalValue();
+        return decimal(parser, bounds);
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -159,6 +183,37 @@ public final class Json {
         throw new MalformedDeliveryException("body is not valid JSON: unexpected " + token + position(at),
             at.getLineNr(), at.getColumnNr());
     }
+  }
+
+  /**
+   * Reads a decimal within the bounds, so that no later step (plain text, an exact integer) can cost
+   * more than the bounds allow.
+   */
+  private static BigDecimal decimal(JsonParser parser, Bounds bounds) throws IOException {
+    BigDecimal value;
+    try {
+      value = parser.getDecimalValue();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw numberOutOfRange(parser, "an exponent out of range", bounds);
+    }
+    int digits = value.precision();
+    long exponent = (long) digits - value.scale() - 1;
+    if (digits > bounds.maxDigits()) {
+      throw numberOutOfRange(parser, digits + " digits", bounds);
+    }
+    if (Math.abs(exponent) > bounds.maxExponent()) {
+      throw numberOutOfRange(parser, "the exponent " + exponent, bounds);
+    }
+    return value;
+  }
+
+  private static MalformedDeliveryException numberOutOfRange(JsonParser parser, String what, Bounds bounds) {
+    JsonLocation at = parser.currentTokenLocation();
+    com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext();
+    String pointer = pointerOf(context);
+    return new MalformedDeliveryException("the number at " + (pointer.isEmpty() ? "the root" : pointer) + " has "
+        + what + "; the limits are " + bounds.maxDigits() + " digits and exponents up to " + bounds.maxExponent()
+        + position(at), Kind.NUMBER_OUT_OF_RANGE, at.getLineNr(), at.getColumnNr());
   }
 
   private static void checkDepth(JsonParser parser, int depth, int maxDepth) {
