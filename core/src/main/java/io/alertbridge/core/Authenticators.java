@@ -25,8 +25,29 @@ public final class Authenticators {
     List<byte[]> expected = secrets.stream().map(s -> sha256(s.utf8Bytes())).toList();
     return delivery -> {
       Optional<String> presented = delivery.headers().first(headerName);
-      return presented.isPresent() && matchesAny(expected, sha256(presented.get().strip().getBytes(StandardCharsets.UTF_8)));
+      if (presented.isEmpty()) {
+        return false;
+      }
+      String value = presented.get().strip();
+      boolean utf8 = matchesAny(expected, sha256(value.getBytes(StandardCharsets.UTF_8)));
+      Optional<byte[]> octets = octets(value);
+      boolean raw = octets.isPresent() && matchesAny(expected, sha256(octets.get()));
+      return utf8 | raw;
     };
+  }
+
+  /**
+   * The bytes the sender sent, when the host's server decoded the header as ISO-8859-1 (as the JDK's
+   * server and most servlet containers do): one character per byte. Secrets are compared on their
+   * UTF-8 bytes, so a non-ASCII secret matches whichever way the host decoded the header.
+   */
+  private static Optional<byte[]> octets(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 0xFF) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(value.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /**

@@ -34,6 +34,19 @@ class AuthenticationTest {
   }
 
   @Test
+  void aNonAsciiSharedSecretMatchesOnItsUtf8BytesWhicheverWayTheHostDecodedTheHeader() {
+    Authentication auth = Authentication.sharedSecretHeader("X-Secret", Secret.of("pässwört-秘密"));
+    String sentAsUtf8ReadAsLatin1 = new String("pässwört-秘密".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    String sentAsLatin1 = new String("pässwört".getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+
+    assertThat(send(auth, "X-Secret", "pässwört-秘密")).isEqualTo(Outcome.CREATED);
+    assertThat(send(auth, "X-Secret", sentAsUtf8ReadAsLatin1)).isEqualTo(Outcome.CREATED);
+    assertThat(send(Authentication.sharedSecretHeader("X-Secret", Secret.of("pässwört")), "X-Secret", sentAsLatin1))
+        .as("a host that decoded UTF-8 properly presents the same characters").isEqualTo(Outcome.CREATED);
+    assertThat(send(auth, "X-Secret", "passwort-秘密")).isEqualTo(Outcome.UNAUTHORIZED);
+  }
+
+  @Test
   void basicAcceptsConfiguredCredentialsOnly() {
     Authentication auth = Authentication.basic(Authentication.Credentials.of("desk", "pa:ss"),
         Authentication.Credentials.of("desk2", "other"));
