@@ -89,8 +89,9 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
 
   @Override
   public List<PendingEvent> pendingEvents(AlertKey key, int max) {
+    positive(max);
     List<PendingEvent> pending = pendingByKey.getOrDefault(Objects.requireNonNull(key, "key"), List.of());
-    return pending.size() <= max ? pending : pending.subList(0, positive(max));
+    return pending.size() <= max ? pending : pending.subList(0, max);
   }
 
   @Override

@@ -139,4 +139,49 @@ class ConcurrencyTest {
       assertThat(stored.get().state()).as(key + " after " + status).isEqualTo(expected);
     });
   }
+
+  @Test
+  void racingDeliveriesHandEveryEventToTheSinkOnceAndInOrderPerKey() throws Exception {
+    io.alertbridge.core.example.RecordingSink sink = new io.alertbridge.core.example.RecordingSink();
+    InMemoryAlertStateStore store = new InMemoryAlertStateStore();
+    WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
+        .stateStore(store).eventSink(sink).clock(MutableClock.at("2025-03-04T09:15:00Z")).build();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    for (int thread = 0; thread < 8; thread++) {
+      int seed = thread;
+      pool.submit(() -> {
+        start.await();
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < 300; i++) {
+          String body = "{\"id\": \"T" + random.nextInt(3) + "\", \"status\": \"" + STATUSES[random.nextInt(STATUSES.length)]
+              + "\"}";
+          processor.process(SOURCE, Deliveries.json(body));
+        }
+        return null;
+      });
+    }
+    start.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(store.countPendingEvents()).isZero();
+    assertThat(sink.handedOver()).hasSameSizeAs(sink.applied());
+    Map<String, AlertEvent> last = new java.util.HashMap<>();
+    java.util.Set<String> alertIds = new java.util.HashSet<>();
+    for (AlertEvent event : sink.applied()) {
+      AlertEvent before = last.put(event.alertKey(), event);
+      if (event.eventType() == EventType.ALERT) {
+        assertThat(before == null || before.eventType() == EventType.RESOLVE).as("an ALERT follows a RESOLVE").isTrue();
+        assertThat(alertIds.add(event.alertId())).isTrue();
+      } else {
+        assertThat(before).as(event.eventId() + " follows its ALERT").isNotNull();
+        assertThat(before.alertId()).isEqualTo(event.alertId());
+        assertThat(before.eventType()).isNotEqualTo(EventType.RESOLVE);
+      }
+    }
+    last.forEach((key, event) -> assertThat(store.read(new AlertKey("race", key)).orElseThrow().state())
+        .isEqualTo(event.eventType() == EventType.RESOLVE ? AlertState.RESOLVED
+            : event.eventType() == EventType.ACCEPT ? AlertState.ACCEPTED : AlertState.PENDING));
+  }
 }
