@@ -64,7 +64,7 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits) {
     Limits limits = Limits.defaults();
     Object maxBody = root.get("maxBodyBytes");
     if (maxBody instanceof Long bytes && bytes > 0 && bytes <= Integer.MAX_VALUE) {
-      limits = limits.withMaxBodyBytes(bytes.intValue());
+      limits = limits.toBuilder().maxBodyBytes(bytes.intValue()).build();
     } else if (maxBody != null) {
       problems.add("expected a positive integer at /maxBodyBytes");
     }

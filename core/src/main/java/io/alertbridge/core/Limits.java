@@ -78,62 +78,110 @@ public record Limits(
         DEFAULT_MAX_DELIVERY_ID_CHARS, DEFAULT_MAX_BATCH_ELEMENTS, DEFAULT_MAX_API_ANSWER_BYTES);
   }
 
-  /** @param bytes the largest body accepted @return a copy with that bound */
-  public Limits withMaxBodyBytes(int bytes) {
-    return new Limits(bytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, maxNumberDigits, maxNumberExponent,
-        maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
+  /** @return a builder starting from the defaults */
+  public static Builder builder() {
+    return defaults().toBuilder();
   }
 
-  /** @param depth the deepest nesting accepted @return a copy with that bound */
-  public Limits withMaxNestingDepth(int depth) {
-    return new Limits(maxBodyBytes, depth, maxSummaryChars, maxDetailsChars, maxNumberDigits, maxNumberExponent,
-        maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
+  /** @return a builder starting from these limits */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  /** @param chars the longest summary kept @return a copy with that bound */
-  public Limits withMaxSummaryChars(int chars) {
-    return new Limits(maxBodyBytes, maxNestingDepth, chars, maxDetailsChars, maxNumberDigits, maxNumberExponent,
-        maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
-  }
+  /** Builds {@link Limits}; every bound not set keeps the value the builder started from. */
+  public static final class Builder {
+    private int maxBodyBytes;
+    private int maxNestingDepth;
+    private int maxSummaryChars;
+    private int maxDetailsChars;
+    private int maxNumberDigits;
+    private int maxNumberExponent;
+    private int maxAlertKeyChars;
+    private int maxDeliveryIdChars;
+    private int maxBatchElements;
+    private int maxApiAnswerBytes;
 
-  /** @param chars the longest details kept @return a copy with that bound */
-  public Limits withMaxDetailsChars(int chars) {
-    return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, chars, maxNumberDigits, maxNumberExponent,
-        maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
-  }
+    private Builder(Limits from) {
+      maxBodyBytes = from.maxBodyBytes;
+      maxNestingDepth = from.maxNestingDepth;
+      maxSummaryChars = from.maxSummaryChars;
+      maxDetailsChars = from.maxDetailsChars;
+      maxNumberDigits = from.maxNumberDigits;
+      maxNumberExponent = from.maxNumberExponent;
+      maxAlertKeyChars = from.maxAlertKeyChars;
+      maxDeliveryIdChars = from.maxDeliveryIdChars;
+      maxBatchElements = from.maxBatchElements;
+      maxApiAnswerBytes = from.maxApiAnswerBytes;
+    }
 
-  /**
-   * @param digits the most significant digits of a number
-   * @param exponent the largest decimal exponent of a number, either way
-   * @return a copy with those bounds
-   */
-  public Limits withMaxNumber(int digits, int exponent) {
-    return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, digits, exponent,
-        maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
-  }
+    /** @param bytes the largest body accepted @return this builder */
+    public Builder maxBodyBytes(int bytes) {
+      maxBodyBytes = bytes;
+      return this;
+    }
 
-  /** @param chars the longest alert key accepted @return a copy with that bound */
-  public Limits withMaxAlertKeyChars(int chars) {
-    return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, maxNumberDigits,
-        maxNumberExponent, chars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
-  }
+    /** @param depth the deepest nesting accepted @return this builder */
+    public Builder maxNestingDepth(int depth) {
+      maxNestingDepth = depth;
+      return this;
+    }
 
-  /** @param chars the longest delivery id accepted @return a copy with that bound */
-  public Limits withMaxDeliveryIdChars(int chars) {
-    return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, maxNumberDigits,
-        maxNumberExponent, maxAlertKeyChars, chars, maxBatchElements, maxApiAnswerBytes);
-  }
+    /** @param chars the longest summary kept @return this builder */
+    public Builder maxSummaryChars(int chars) {
+      maxSummaryChars = chars;
+      return this;
+    }
 
-  /** @param elements the most ticket events per delivery @return a copy with that bound */
-  public Limits withMaxBatchElements(int elements) {
-    return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, maxNumberDigits,
-        maxNumberExponent, maxAlertKeyChars, maxDeliveryIdChars, elements, maxApiAnswerBytes);
-  }
+    /** @param chars the longest details kept @return this builder */
+    public Builder maxDetailsChars(int chars) {
+      maxDetailsChars = chars;
+      return this;
+    }
 
-  /** @param bytes the most bytes read from one API answer @return a copy with that bound */
-  public Limits withMaxApiAnswerBytes(int bytes) {
-    return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, maxNumberDigits,
-        maxNumberExponent, maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, bytes);
+    /** @param digits the most significant digits of a number @return this builder */
+    public Builder maxNumberDigits(int digits) {
+      maxNumberDigits = digits;
+      return this;
+    }
+
+    /** @param exponent the largest decimal exponent of a number, either way @return this builder */
+    public Builder maxNumberExponent(int exponent) {
+      maxNumberExponent = exponent;
+      return this;
+    }
+
+    /** @param chars the longest alert key accepted @return this builder */
+    public Builder maxAlertKeyChars(int chars) {
+      maxAlertKeyChars = chars;
+      return this;
+    }
+
+    /** @param chars the longest delivery id accepted @return this builder */
+    public Builder maxDeliveryIdChars(int chars) {
+      maxDeliveryIdChars = chars;
+      return this;
+    }
+
+    /** @param elements the most ticket events per delivery @return this builder */
+    public Builder maxBatchElements(int elements) {
+      maxBatchElements = elements;
+      return this;
+    }
+
+    /** @param bytes the most bytes read from one API answer @return this builder */
+    public Builder maxApiAnswerBytes(int bytes) {
+      maxApiAnswerBytes = bytes;
+      return this;
+    }
+
+    /**
+     * @return the limits
+     * @throws IllegalArgumentException when a bound is not positive, naming it
+     */
+    public Limits build() {
+      return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, maxNumberDigits,
+          maxNumberExponent, maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
+    }
   }
 
   private static void requirePositive(int value, String name) {

@@ -61,7 +61,7 @@ class BoundedCostTest {
         .startsWith("the number at /id has 101 digits;");
     assertThat(send("{\"id\":" + "9".repeat(100) + ",\"status\":\"New\"}").outcome()).isEqualTo(Outcome.CREATED);
     assertThat(send("{\"id\":12,\"status\":\"New\",\"ratio\":1.5e-7,\"big\":1e100}").outcome()).isEqualTo(Outcome.CREATED);
-    assertThat(Json.parse("{\"n\": 1e101}".getBytes(StandardCharsets.UTF_8), Limits.defaults().withMaxNumber(100, 200)))
+    assertThat(Json.parse("{\"n\": 1e101}".getBytes(StandardCharsets.UTF_8), Limits.builder().maxNumberExponent(200).build()))
         .isNotNull();
   }
 

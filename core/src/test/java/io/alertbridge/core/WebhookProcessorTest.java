@@ -83,7 +83,7 @@ class WebhookProcessorTest {
 
   @Test
   void refusesABodyOverTheLimitBeforeReadingIt() {
-    WebhookProcessor small = processor(Limits.defaults().withMaxBodyBytes(16), store);
+    WebhookProcessor small = processor(Limits.builder().maxBodyBytes(16).build(), store);
 
     ProcessingResult result = small.process(SOURCE, json("{\"id\": \"1\", \"status\": \"New\"}"));
 
@@ -231,7 +231,7 @@ class WebhookProcessorTest {
 
   @Test
   void cutsLongSummaryAndDetailsAndSaysSo() {
-    WebhookProcessor bounded = processor(Limits.defaults().withMaxDetailsChars(10), store);
+    WebhookProcessor bounded = processor(Limits.builder().maxDetailsChars(10).build(), store);
     String summary = "s".repeat(1030);
 
     ProcessingResult result = bounded.process(SOURCE, json(

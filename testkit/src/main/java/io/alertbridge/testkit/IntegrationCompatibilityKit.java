@@ -190,7 +190,7 @@ public abstract class IntegrationCompatibilityKit {
   public void limitsAreAnsweredBeforeParsing() {
     Integration integration = createIntegration();
     Delivery sample = sampleDeliveries().values().iterator().next();
-    WebhookProcessor tiny = processor(integration, Limits.defaults().withMaxBodyBytes(1));
+    WebhookProcessor tiny = processor(integration, Limits.builder().maxBodyBytes(1).build());
     Delivery big = Delivery.of(sample.headers(), "{\"x\": 1}".getBytes(StandardCharsets.UTF_8));
     Delivery odd = Delivery.of(Headers.of("Content-Type", "application/x-not-a-webhook"), sample.body());
 
