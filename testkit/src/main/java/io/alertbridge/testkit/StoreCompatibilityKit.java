@@ -9,15 +9,29 @@ import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.AlertWrite;
 import io.alertbridge.core.DeliveryLog;
 import io.alertbridge.core.EventType;
+import io.alertbridge.core.Link;
+import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.StoredAlert;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +43,29 @@ import org.junit.jupiter.api.Test;
  *   <li>all or nothing: a commit with one stale key writes no key and records no event;
  *   <li>versions never go back for a key, even when its expired alert is forgotten;
  *   <li>an expired resolved alert reads as absent or expired, and an open alert is never dropped;
- *   <li>the delivery log marks an id seen once, per alert source.
+ *   <li>the outbox: committed events are pending in commit order, per key and oldest first over all
+ *       keys, bounded by {@code max}, and read back equal; {@code markApplied} removes one event and
+ *       is idempotent; {@code countPendingEvents} agrees; a refused commit records no event;
+ *   <li>racing writers of one key: each version has exactly one winner, and only winners' events are
+ *       pending;
+ *   <li>the delivery log marks an id seen once, per alert source, also under racing callers.
  * </ul>
  *
  * <p>Each factory is called once or more per test, and each call must return a store holding nothing
  * (a store over a shared database clears its tables). The checks write instants of whole seconds and
- * short texts, so that any column type keeps them exactly.
+ * short texts, so that any column type keeps them exactly; events must read back equal, their custom
+ * details with the Java types JSON reads into (Long, Boolean, String, List, Map).
  */
 public abstract class StoreCompatibilityKit {
   /** The time the checks write at: whole seconds. */
   private static final Instant NOW = Instant.parse("2025-03-04T09:15:00Z");
   private static final String SOURCE = "store-kit";
+  private static final int WRITERS = 8;
+  private static final int ATTEMPTS_PER_WRITER = 300;
+  /** How long racing writers keep trying at most, so that a slow store bounds the test's time. */
+  private static final Duration RACE_TIME = Duration.ofSeconds(10);
+
+  private volatile long raceEnds;
 
   /** For subclasses. */
   protected StoreCompatibilityKit() {}
@@ -233,6 +259,167 @@ public abstract class StoreCompatibilityKit {
     }
   }
 
+  // ---------------------------------------------------------------------------------- the outbox
+
+  /**
+   * Committed events are pending in commit order: per key, and over all keys oldest first (events of
+   * one commit in any order among keys); a bound returns the oldest only.
+   */
+  @Test
+  public void pendingEventsAreListedInCommitOrder() {
+    AlertStateStore store = newStateStore();
+    AlertKey a = key("a");
+    AlertKey b = key("b");
+    AlertEvent a1 = event(a, "a-1", EventType.ALERT);
+    AlertEvent a2 = event(a, "a-2", EventType.ACCEPT);
+    AlertEvent b1 = event(b, "b-1", EventType.ALERT);
+    AlertEvent a3 = event(a, "a-3", EventType.RESOLVE);
+    AlertEvent b2 = event(b, "b-2", EventType.ACCEPT);
+    assertThat(store.commit(List.of(write(a, 0, alert(AlertState.PENDING, 1), a1, a2),
+        write(b, 0, alert(AlertState.PENDING, 1), b1)))).isTrue();
+    writeOver(store, a, AlertState.RESOLVED, NOW, Optional.of(NOW.plusSeconds(3600)), a3);
+    writeOver(store, b, AlertState.ACCEPTED, NOW, Optional.empty(), b2);
+    List<List<PendingEvent>> commits = List.of(pending(a1, a2, b1), pending(a3), pending(b2));
+
+    assertThat(store.pendingEvents(a, 10)).isEqualTo(pending(a1, a2, a3));
+    assertThat(store.pendingEvents(a, 2)).isEqualTo(pending(a1, a2));
+    assertThat(store.pendingEvents(a, 1)).isEqualTo(pending(a1));
+    assertThat(store.pendingEvents(b, 10)).isEqualTo(pending(b1, b2));
+    assertThat(store.pendingEvents(key("none"), 10)).isEmpty();
+    for (int max = 1; max <= 6; max++) {
+      assertOldestFirst(store.pendingEvents(max), commits, max);
+    }
+    assertThat(store.countPendingEvents()).isEqualTo(5);
+  }
+
+  /** markApplied removes the one event named, does nothing when repeated, and the count follows. */
+  @Test
+  public void markAppliedRemovesExactlyOneEventAndIsIdempotent() {
+    AlertStateStore store = newStateStore();
+    AlertKey a = key("a");
+    AlertKey b = key("b");
+    AlertEvent a1 = event(a, "a-1", EventType.ALERT);
+    AlertEvent a2 = event(a, "a-2", EventType.ACCEPT);
+    AlertEvent a3 = event(a, "a-3", EventType.RESOLVE);
+    AlertEvent b1 = event(b, "b-1", EventType.ALERT);
+    assertThat(store.commit(List.of(write(a, 0, alert(AlertState.PENDING, 1), a1, a2, a3),
+        write(b, 0, alert(AlertState.PENDING, 1), b1)))).isTrue();
+
+    for (int repeat = 0; repeat < 2; repeat++) {
+      store.markApplied(a, a2.eventId());
+      assertThat(store.pendingEvents(a, 10)).as("after marking a-2 applied").isEqualTo(pending(a1, a3));
+      assertThat(store.pendingEvents(10)).as("after marking a-2 applied").containsExactlyInAnyOrderElementsOf(
+          pending(a1, a3, b1));
+      assertThat(store.countPendingEvents()).as("after marking a-2 applied").isEqualTo(3);
+    }
+    store.markApplied(a, "never-recorded");
+    assertThat(store.countPendingEvents()).as("after marking an unknown id applied").isEqualTo(3);
+    store.markApplied(b, b1.eventId());
+    assertThat(store.pendingEvents(b, 10)).isEmpty();
+    store.markApplied(a, a1.eventId());
+    store.markApplied(a, a3.eventId());
+    assertThat(store.pendingEvents(a, 10)).isEmpty();
+    assertThat(store.pendingEvents(10)).isEmpty();
+    assertThat(store.countPendingEvents()).isZero();
+
+    AlertEvent a4 = event(a, "a-4", EventType.ALERT);
+    writeOver(store, a, AlertState.PENDING, NOW, Optional.empty(), a4);
+    assertThat(store.pendingEvents(a, 10)).as("a key's events after all were applied").isEqualTo(pending(a4));
+    assertThat(store.countPendingEvents()).isEqualTo(1);
+  }
+
+  /** A commit that is refused records none of its events, whatever was stale. */
+  @Test
+  public void aRefusedCommitRecordsNoPendingEvent() {
+    AlertStateStore store = newStateStore();
+    AlertKey a = key("a");
+    AlertEvent a1 = event(a, "a-1", EventType.ALERT);
+    writeOver(store, a, AlertState.PENDING, NOW, Optional.empty(), a1);
+    long version = store.read(a).orElseThrow().version();
+
+    assertThat(store.commit(List.of(write(a, 0, alert(AlertState.PENDING, 1), event(a, "x-1", EventType.ALERT)))))
+        .as("over version 0, when one is stored").isFalse();
+    assertThat(store.commit(List.of(write(a, version + 1, alert(AlertState.ACCEPTED, version + 2),
+        event(a, "x-2", EventType.ACCEPT))))).as("over a version not yet written").isFalse();
+    assertThat(store.commit(List.of(write(key("absent"), 3, alert(AlertState.ACCEPTED, 4),
+        event(key("absent"), "x-3", EventType.ACCEPT))))).as("over a version, when nothing is stored").isFalse();
+
+    assertThat(store.pendingEvents(a, 10)).isEqualTo(pending(a1));
+    assertThat(store.pendingEvents(key("absent"), 10)).isEmpty();
+    assertThat(store.pendingEvents(10)).isEqualTo(pending(a1));
+    assertThat(store.countPendingEvents()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------------------------- concurrency
+
+  /**
+   * Writers race on one key, each reading and then writing the next version with an event: every
+   * version has exactly one winner, the key ends at its first version plus the number of wins, and
+   * exactly the winners' events are pending, in version order.
+   *
+   * @throws Exception when a writer fails or is interrupted
+   */
+  @Test
+  public void concurrentWritersOfOneKeyWinOncePerVersion() throws Exception {
+    AlertStateStore store = newStateStore();
+    AlertKey key = key("contended");
+    long first = create(store, key, AlertState.PENDING);
+    Map<Long, String> winners = new ConcurrentHashMap<>();
+    Queue<String> doubleWins = new ConcurrentLinkedQueue<>();
+
+    race(WRITERS, writer -> {
+      for (int attempt = 0; attempt < ATTEMPTS_PER_WRITER && stillRacing(); attempt++) {
+        long read = store.read(key).orElseThrow().version();
+        String id = "writer-" + writer + "-" + attempt;
+        StoredAlert next = new StoredAlert(AlertState.ACCEPTED, id, Optional.empty(), "working", read + 1, NOW,
+            Optional.empty());
+        if (store.commit(List.of(write(key, read, next, event(key, id, EventType.ACCEPT))))) {
+          String earlier = winners.putIfAbsent(read + 1, id);
+          if (earlier != null) {
+            doubleWins.add("version " + (read + 1) + " won by " + earlier + " and " + id);
+          }
+        }
+      }
+    });
+
+    assertThat(doubleWins).as("versions won twice").isEmpty();
+    assertThat(winners).as("wins").isNotEmpty();
+    StoredAlert last = store.read(key).orElseThrow();
+    assertThat(last.version()).as("the last version, first written as %d", first).isEqualTo(first + winners.size());
+    assertThat(new TreeMap<>(winners).firstKey()).isEqualTo(first + 1);
+    assertThat(last.alertId()).as("the last winner's alert").isEqualTo(winners.get(last.version()));
+    List<String> winningEvents = new TreeMap<>(winners).values().stream().toList();
+    assertThat(store.pendingEvents(key, winners.size() + 1)).as("the pending events, in version order")
+        .extracting(pending -> pending.event().eventId()).isEqualTo(winningEvents);
+    assertThat(store.countPendingEvents()).isEqualTo(winners.size());
+  }
+
+  /**
+   * Racing threads mark the same delivery ids seen: each id is new to exactly one of them.
+   *
+   * @throws Exception when a thread fails or is interrupted
+   */
+  @Test
+  public void markSeenIsNewToExactlyOneOfConcurrentCallers() throws Exception {
+    DeliveryLog log = newDeliveryLog();
+    int ids = 100;
+    AtomicIntegerArray firsts = new AtomicIntegerArray(ids);
+
+    race(WRITERS, thread -> {
+      for (int i = 0; i < ids; i++) {
+        int id = (i + thread * 13) % ids;
+        if (log.markSeen(SOURCE, "d-" + id, NOW)) {
+          firsts.incrementAndGet(id);
+        }
+      }
+    });
+
+    for (int id = 0; id < ids; id++) {
+      assertThat(firsts.get(id)).as("callers to whom d-%d was new", id).isEqualTo(1);
+      assertThat(log.contains(SOURCE, "d-" + id, NOW)).isTrue();
+    }
+  }
+
   // ---------------------------------------------------------------------------------- delivery log
 
   /** The first markSeen of an id is true and every later one false; contains agrees. */
@@ -288,9 +475,90 @@ public abstract class StoreCompatibilityKit {
   }
 
   private static AlertEvent event(AlertKey key, String eventId) {
-    return new AlertEvent(eventId, "alert-of-" + key.ticketId(), EventType.ALERT,
-        key.ticketId(), "Disk full", "", Priority.HIGH, List.of(), Map.of(),
-        key.sourceId(), "New", Set.of());
+    return event(key, eventId, EventType.ALERT);
+  }
+
+  /** An event with every field used, so that a store that serialises events must keep them all. */
+  private static AlertEvent event(AlertKey key, String eventId, EventType type) {
+    Map<String, Object> custom = new LinkedHashMap<>();
+    custom.put("team", "Datenbank \u00e9quipe");
+    custom.put("count", 3L);
+    custom.put("urgent", true);
+    custom.put("tags", List.of("db", "eu-west"));
+    custom.put("owner", Map.of("name", "Ana"));
+    return new AlertEvent(eventId, "alert-of-" + key.ticketId(), type, key.ticketId(), "Disk full on db-" + eventId,
+        "Line one\nline \"two\"", type == EventType.ALERT ? Priority.HIGH : Priority.LOW,
+        List.of(new Link("https://tickets.example/" + key.ticketId(), "ticket")), custom, key.sourceId(), "New",
+        type == EventType.RESOLVE ? Set.of("details") : Set.of());
+  }
+
+  private static List<PendingEvent> pending(AlertEvent... events) {
+    List<PendingEvent> pending = new ArrayList<>();
+    for (AlertEvent event : events) {
+      pending.add(new PendingEvent(new AlertKey(event.source(), event.alertKey()), event));
+    }
+    return pending;
+  }
+
+  /**
+   * Checks a listing of at most {@code max} pending events over all keys: the oldest first, that is
+   * whole commits in commit order (any order among the keys of one commit), each key's events in order.
+   */
+  private static void assertOldestFirst(List<PendingEvent> listed, List<List<PendingEvent>> commits, int max) {
+    List<PendingEvent> all = commits.stream().flatMap(List::stream).toList();
+    List<PendingEvent> oldest = all.subList(0, Math.min(max, all.size()));
+    assertThat(listed).as("pendingEvents(%d)", max).hasSize(oldest.size()).doesNotHaveDuplicates();
+    assertThat(listed).as("pendingEvents(%d), by commit", max).extracting(pending -> commitOf(pending, commits))
+        .isEqualTo(oldest.stream().map(pending -> commitOf(pending, commits)).toList());
+    for (PendingEvent pending : listed) {
+      AlertKey key = pending.key();
+      List<PendingEvent> ofKey = listed.stream().filter(p -> p.key().equals(key)).toList();
+      List<PendingEvent> allOfKey = all.stream().filter(p -> p.key().equals(key)).toList();
+      assertThat(ofKey).as("pendingEvents(%d) of %s", max, key).isEqualTo(allOfKey.subList(0, ofKey.size()));
+    }
+  }
+
+  private static int commitOf(PendingEvent pending, List<List<PendingEvent>> commits) {
+    for (int i = 0; i < commits.size(); i++) {
+      if (commits.get(i).contains(pending)) {
+        return i;
+      }
+    }
+    throw new AssertionError("a pending event never committed: " + pending);
+  }
+
+  /** Runs {@code body} on {@code threads} threads started together, and rethrows what any of them threw. */
+  private void race(int threads, ThrowingIntConsumer body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> running = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        int thread = i;
+        running.add(pool.submit(() -> {
+          start.await();
+          body.accept(thread);
+          return null;
+        }));
+      }
+      raceEnds = System.nanoTime() + RACE_TIME.toNanos();
+      start.countDown();
+      for (Future<?> thread : running) {
+        thread.get(RACE_TIME.toSeconds() * 6, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private boolean stillRacing() {
+    return System.nanoTime() - raceEnds < 0;
+  }
+
+  /** A thread's part in {@link #race}. */
+  @FunctionalInterface
+  private interface ThrowingIntConsumer {
+    void accept(int thread) throws Exception;
   }
 
   /** Writes a key's first alert and returns the version the store gave it. */
@@ -302,9 +570,9 @@ public abstract class StoreCompatibilityKit {
 
   /** Writes over whatever is read (nothing, or an expired alert), and returns what was written. */
   private static StoredAlert writeOver(AlertStateStore store, AlertKey key, AlertState state, Instant now,
-      Optional<Instant> expiresAt) {
+      Optional<Instant> expiresAt, AlertEvent... events) {
     long expected = store.read(key).map(StoredAlert::version).orElse(0L);
-    AlertWrite next = write(key, expected, alert(state, expected + 1, now, expiresAt));
+    AlertWrite next = write(key, expected, alert(state, expected + 1, now, expiresAt), events);
     assertThat(store.commit(List.of(next))).as("writing %s over version %d", state, expected).isTrue();
     return assertReadsAsWritten(store, next);
   }
