@@ -1,18 +1,40 @@
 package io.alertbridge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertbridge.core.AlertEvent;
+import io.alertbridge.core.AlertEventSink;
 import io.alertbridge.core.AlertKey;
+import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
 import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.AlertWrite;
+import io.alertbridge.core.CodedValue;
+import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryLog;
+import io.alertbridge.core.DeliveryParser;
+import io.alertbridge.core.EventSinkException;
 import io.alertbridge.core.EventType;
+import io.alertbridge.core.Headers;
+import io.alertbridge.core.Integration;
+import io.alertbridge.core.IntegrationRegistry;
+import io.alertbridge.core.LifecycleRule;
+import io.alertbridge.core.LifecycleRule.WhenAbsent;
+import io.alertbridge.core.LifecycleRule.WhenOpen;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.Priority;
+import io.alertbridge.core.PriorityMapping;
+import io.alertbridge.core.Redelivery;
+import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.UnavailableException;
+import io.alertbridge.core.WebhookProcessor;
+import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.internal.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +46,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +55,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +72,11 @@ import org.junit.jupiter.api.Test;
  *       is idempotent; {@code countPendingEvents} agrees; a refused commit records no event;
  *   <li>racing writers of one key: each version has exactly one winner, and only winners' events are
  *       pending;
- *   <li>the delivery log marks an id seen once, per alert source, also under racing callers.
+ *   <li>the delivery log marks an id seen once, per alert source, also under racing callers;
+ *   <li>when the stores fail ({@link FaultyStores}: before or after a call, with an exception or an
+ *       {@link Error}), a real {@link WebhookProcessor} with an event sink that skips applied event
+ *       ids, retried, and after a crash replaced by a new processor that calls
+ *       {@code redeliverPending()}, applies every event exactly once, in order per alert key.
  * </ul>
  *
  * <p>Each factory is called once or more per test, and each call must return a store holding nothing
@@ -64,6 +92,29 @@ public abstract class StoreCompatibilityKit {
   private static final int ATTEMPTS_PER_WRITER = 300;
   /** How long racing writers keep trying at most, so that a slow store bounds the test's time. */
   private static final Duration RACE_TIME = Duration.ofSeconds(10);
+
+  /** The alert source of the failure scenario; its integration is the kit's own. */
+  private static final AlertSource KIT_SOURCE = AlertSource.of("store-kit-source", "store-kit");
+  /** The store calls one delivery makes, each of which may fail. */
+  private static final List<FaultyStores.Call> PROCESSING_CALLS = List.of(FaultyStores.Call.CONTAINS,
+      FaultyStores.Call.PENDING_EVENTS_OF_KEY, FaultyStores.Call.READ, FaultyStores.Call.COMMIT,
+      FaultyStores.Call.MARK_SEEN, FaultyStores.Call.MARK_APPLIED);
+  /** The store calls {@code redeliverPending()} makes. */
+  private static final List<FaultyStores.Call> REDELIVERY_CALLS = List.of(FaultyStores.Call.PENDING_EVENTS,
+      FaultyStores.Call.PENDING_EVENTS_OF_KEY, FaultyStores.Call.MARK_APPLIED, FaultyStores.Call.COUNT_PENDING_EVENTS);
+  private static final int MAX_ATTEMPTS = 5;
+  /** The scenario's deliveries, each answered before the next is sent; retries recognisable by time. */
+  private static final List<Sent> DELIVERIES = List.of(
+      sent("d-1", ticket("1", "New", 1)),
+      sent("d-2", ticket("2", "New", 2), ticket("3", "New", 3)),
+      sent("d-3", ticket("1", "Working", 4)),
+      sent("d-4", ticket("2", "Working", 5), ticket("2", "Closed", 6)));
+  /** The delivery whose events are committed when the process dies. */
+  private static final Sent DYING = sent("d-5", ticket("3", "Working", 7), ticket("1", "Closed", 8));
+  private static final Map<String, List<EventType>> EXPECTED_EVENTS = Map.of(
+      "1", List.of(EventType.ALERT, EventType.ACCEPT, EventType.RESOLVE),
+      "2", List.of(EventType.ALERT, EventType.ACCEPT, EventType.RESOLVE),
+      "3", List.of(EventType.ALERT, EventType.ACCEPT));
 
   private volatile long raceEnds;
 
@@ -450,6 +501,54 @@ public abstract class StoreCompatibilityKit {
     assertThat(log.contains("source-a", "d-1", NOW)).isTrue();
   }
 
+  // ---------------------------------------------------------------------------------- when the stores fail
+
+  /**
+   * A store call fails before it reaches the store, once in every delivery, for each kind of call a
+   * delivery makes: after retries, and a crash repaired by a new processor, every event reaches the
+   * sink once, in order per key, and nothing else does.
+   */
+  @Test
+  public void failuresBeforeAStoreCallLoseNoEvent() {
+    for (FaultyStores.Call call : PROCESSING_CALLS) {
+      assertEveryEventAppliedOnce(new Injected(call, FaultyStores.Fault.BEFORE), Injected.NOTHING);
+    }
+  }
+
+  /**
+   * A store call completes and then fails, so the processor does not know it happened, once in every
+   * delivery: no event is lost, and none is applied twice or decided again under a new alert.
+   */
+  @Test
+  public void failuresAfterAStoreCallCompletedRepeatNoEvent() {
+    for (FaultyStores.Call call : PROCESSING_CALLS) {
+      assertEveryEventAppliedOnce(new Injected(call, FaultyStores.Fault.AFTER), Injected.NOTHING);
+    }
+  }
+
+  /** A store throws an {@link Error}, before or after the call completes: the same holds. */
+  @Test
+  public void errorsThrownByAStoreLoseAndRepeatNoEvent() {
+    for (FaultyStores.Call call : PROCESSING_CALLS) {
+      assertEveryEventAppliedOnce(new Injected(call, FaultyStores.Fault.ERROR_BEFORE), Injected.NOTHING);
+      assertEveryEventAppliedOnce(new Injected(call, FaultyStores.Fault.ERROR_AFTER), Injected.NOTHING);
+    }
+  }
+
+  /**
+   * The process dies with events committed but not handed over; a new processor over the same
+   * stores hands them over with {@code redeliverPending()}, also when its first attempts fail.
+   */
+  @Test
+  public void eventsPendingAtACrashReachTheSinkThroughANewProcessor() {
+    assertEveryEventAppliedOnce(Injected.NOTHING, Injected.NOTHING);
+    for (FaultyStores.Call call : REDELIVERY_CALLS) {
+      for (FaultyStores.Fault fault : FaultyStores.Fault.values()) {
+        assertEveryEventAppliedOnce(Injected.NOTHING, new Injected(call, fault));
+      }
+    }
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   private static AlertKey key(String ticketId) {
@@ -593,5 +692,169 @@ public abstract class StoreCompatibilityKit {
       assertThat(stored).as("%s read back", write.key()).isEqualTo(write.next());
     }
     return stored;
+  }
+
+  // ---------------------------------------------------------------------------------- the failure scenario
+
+  /**
+   * Sends the scenario's deliveries through a processor over the stores under test, planning a fault
+   * before each; retries each delivery until it is answered, and sends it once more, as a sender that
+   * missed the answer does. The last delivery's events are committed and the process dies before the
+   * sink applies them; a new processor redelivers them. The sink, which skips event ids it has
+   * applied, must then have applied exactly the expected events, in order per ticket.
+   */
+  private void assertEveryEventAppliedOnce(Injected whileProcessing, Injected afterRestart) {
+    String scenario = whileProcessing + " in every delivery, " + afterRestart + " after the restart";
+    AlertStateStore store = newStateStore();
+    DeliveryLog log = newDeliveryLog();
+    DedupingSink sink = new DedupingSink();
+    FaultyStores dying = FaultyStores.wrap(store, log);
+    WebhookProcessor processor = processor(dying, sink);
+    for (Sent sent : DELIVERIES) {
+      whileProcessing.planOn(dying);
+      retried(() -> processor.process(KIT_SOURCE, sent.delivery()), scenario + ", delivery " + sent.id());
+      assertThat(dying.waiting()).as("%s: the fault planned for delivery %s fired", scenario, sent.id()).isZero();
+      processor.process(KIT_SOURCE, sent.delivery());
+    }
+    sink.down = true;
+    assertThatThrownBy(() -> processor.process(KIT_SOURCE, DYING.delivery())).as(scenario)
+        .isInstanceOf(EventSinkException.class);
+    sink.down = false;
+
+    FaultyStores restarted = FaultyStores.wrap(store, log);
+    afterRestart.planOn(restarted);
+    WebhookProcessor newProcessor = processor(restarted, sink);
+    Redelivery redelivery = retried(newProcessor::redeliverPending, scenario + ", redelivery");
+
+    assertThat(restarted.waiting()).as("%s: the fault planned for the redelivery fired", scenario).isZero();
+    assertThat(redelivery.pending()).as("%s: pending after the redelivery", scenario).isZero();
+    assertThat(store.countPendingEvents()).as("%s: pending in the store", scenario).isZero();
+    List<AlertEvent> applied = sink.applied();
+    Map<String, List<EventType>> byTicket = new TreeMap<>();
+    Map<String, Set<String>> alertsByTicket = new TreeMap<>();
+    for (AlertEvent event : applied) {
+      byTicket.computeIfAbsent(event.alertKey(), ticket -> new ArrayList<>()).add(event.eventType());
+      alertsByTicket.computeIfAbsent(event.alertKey(), ticket -> new TreeSet<>()).add(event.alertId());
+    }
+    assertThat(byTicket).as("%s: the events applied per ticket, in order; applied were %s", scenario, applied)
+        .isEqualTo(EXPECTED_EVENTS);
+    assertThat(alertsByTicket).as("%s: the alerts per ticket", scenario).allSatisfy((ticket, alerts) ->
+        assertThat(alerts).as("the alerts of ticket %s", ticket).hasSize(1));
+  }
+
+  private static WebhookProcessor processor(FaultyStores stores, AlertEventSink sink) {
+    return WebhookProcessor.builder(IntegrationRegistry.of(new KitIntegration())).clock(TestClock.at(NOW))
+        .stateStore(stores.stateStore()).deliveryLog(stores.deliveryLog()).eventSink(sink).build();
+  }
+
+  /** Calls until no {@link UnavailableException} is thrown (the host answers 503 and the sender retries). */
+  private static <T> T retried(Supplier<T> call, String what) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (UnavailableException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw new AssertionError(what + ": still failing after " + attempt + " attempts", e);
+        }
+      }
+    }
+  }
+
+  private static Sent sent(String id, String... tickets) {
+    return new Sent(id, tickets.length == 1 ? tickets[0] : "[" + String.join(", ", tickets) + "]");
+  }
+
+  private static String ticket(String id, String status, int minute) {
+    return String.format(Locale.ROOT, "{\"id\": \"%s\", \"status\": \"%s\", \"updatedAt\": \"2025-03-04T09:%02d:00Z\"}",
+        id, status, minute);
+  }
+
+  /** One delivery of the scenario. */
+  private record Sent(String id, String body) {
+    Delivery delivery() {
+      return Delivery.of(Headers.of("X-Delivery-Id", id), body.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A fault planned on each delivery, or on the restarted processor; or none. */
+  private record Injected(FaultyStores.Call call, FaultyStores.Fault fault) {
+    static final Injected NOTHING = new Injected(null, null);
+
+    void planOn(FaultyStores stores) {
+      if (call != null) {
+        stores.failNext(call, fault);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return call == null ? "no fault" : fault + " on " + call;
+    }
+  }
+
+  /** The host's sink as the guarantee asks for: it skips event ids it has already applied. */
+  private static final class DedupingSink implements AlertEventSink {
+    private final Map<String, AlertEvent> applied = new LinkedHashMap<>();
+    private volatile boolean down;
+
+    @Override
+    public synchronized void apply(AlertEvent event) {
+      if (down) {
+        throw new IllegalStateException("the host's database is down");
+      }
+      applied.putIfAbsent(event.eventId(), event);
+    }
+
+    synchronized List<AlertEvent> applied() {
+      return List.copyOf(applied.values());
+    }
+  }
+
+  /**
+   * The smallest integration: a JSON object {@code {"id": "1", "status": "New", "updatedAt": "..."}}
+   * or an array of them; New creates, Working accepts, Closed resolves; the {@code X-Delivery-Id}
+   * header is the delivery id.
+   */
+  private static final class KitIntegration implements Integration {
+    private static final StatusMappingTable TABLE = StatusMappingTable.builder()
+        .row(LifecycleRule.of(WhenAbsent.CREATE, WhenOpen.KEEP), "New")
+        .row(LifecycleRule.of(WhenAbsent.CREATE, WhenOpen.ACCEPT), "Working")
+        .row(LifecycleRule.of(WhenAbsent.IGNORE, WhenOpen.RESOLVE), "Closed")
+        .otherwise(LifecycleRule.of(WhenAbsent.IGNORE, WhenOpen.KEEP))
+        .build();
+
+    @Override
+    public String name() {
+      return KIT_SOURCE.integration();
+    }
+
+    @Override
+    public DeliveryParser parser() {
+      return (delivery, context) -> {
+        Object body = Json.parse(delivery.body(), context.limits().maxNestingDepth());
+        List<TicketSnapshot> snapshots = new ArrayList<>();
+        for (Object ticket : body instanceof List<?> batch ? batch : List.of(body)) {
+          JsonObject fields = JsonObject.root(ticket);
+          snapshots.add(TicketSnapshot.builder(fields.requiredId("id"), CodedValue.of(fields.requiredString("status")))
+              .sourceUpdatedAt(Instant.parse(fields.requiredString("updatedAt"))).build());
+        }
+        return snapshots;
+      };
+    }
+
+    @Override
+    public StatusMappingTable defaultTable() {
+      return TABLE;
+    }
+
+    @Override
+    public PriorityMapping priorityMapping() {
+      return PriorityMapping.builder().build();
+    }
+
+    @Override
+    public Optional<String> deliveryId(Delivery delivery) {
+      return delivery.headers().first("X-Delivery-Id");
+    }
   }
 }
