@@ -248,7 +248,8 @@ public abstract class StoreCompatibilityKit {
     Instant now = NOW;
     for (int round = 1; round <= 3; round++) {
       long reopened = writeOver(store, key, AlertState.PENDING, now, Optional.empty()).version();
-      assertThat(versions).as("round %d: the versions before %d", round, reopened).allMatch(old -> old < reopened);
+      assertThat(versions).as("round %d: the versions the key had", round)
+          .allMatch(old -> old < reopened, "below the new alert's version " + reopened);
       versions.add(reopened);
       versions.add(writeOver(store, key, AlertState.ACCEPTED, now, Optional.empty()).version());
       StoredAlert resolved = writeOver(store, key, AlertState.RESOLVED, now, Optional.of(now.plusSeconds(60)));
@@ -262,7 +263,7 @@ public abstract class StoreCompatibilityKit {
     }
     long latest = writeOver(store, key, AlertState.PENDING, now, Optional.empty()).version();
 
-    assertThat(versions).as("the versions before %d", latest).allMatch(old -> old < latest);
+    assertThat(versions).as("the versions the key had").allMatch(old -> old < latest, "below the latest " + latest);
     for (long old : versions) {
       AlertWrite stale = write(key, old, alert(AlertState.RESOLVED, old + 1));
       assertThat(store.commit(List.of(stale))).as("a write holding old version %d", old).isFalse();
@@ -277,7 +278,8 @@ public abstract class StoreCompatibilityKit {
     AlertStateStore store = newStateStore();
     AlertKey expired = key("expired");
     AlertKey recent = key("recent");
-    AlertWrite resolvedRecently = write(recent, 0, alert(AlertState.RESOLVED, 1, NOW, Optional.of(NOW.plusSeconds(3600))));
+    AlertWrite resolvedRecently =
+        write(recent, 0, alert(AlertState.RESOLVED, 1, NOW, Optional.of(NOW.plusSeconds(3600))));
     assertThat(store.commit(List.of(
         write(expired, 0, alert(AlertState.RESOLVED, 1, NOW.minusSeconds(600), Optional.of(NOW.minusSeconds(1)))),
         resolvedRecently))).isTrue();
@@ -736,7 +738,8 @@ public abstract class StoreCompatibilityKit {
       byTicket.computeIfAbsent(event.alertKey(), ticket -> new ArrayList<>()).add(event.eventType());
       alertsByTicket.computeIfAbsent(event.alertKey(), ticket -> new TreeSet<>()).add(event.alertId());
     }
-    assertThat(byTicket).as("%s: the events applied per ticket, in order; applied were %s", scenario, applied)
+    assertThat(byTicket).as("%s: the events applied per ticket, in order; applied were %s", scenario,
+        applied.stream().map(e -> e.alertKey() + ":" + e.eventType() + " of alert " + e.alertId()).toList())
         .isEqualTo(EXPECTED_EVENTS);
     assertThat(alertsByTicket).as("%s: the alerts per ticket", scenario).allSatisfy((ticket, alerts) ->
         assertThat(alerts).as("the alerts of ticket %s", ticket).hasSize(1));
