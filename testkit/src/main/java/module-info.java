@@ -1,4 +1,4 @@
-/** AlertBridge's test kit: assertions, a test clock and the integration compatibility kit. */
+/** AlertBridge's test kit: assertions, a test clock and the integration and store compatibility kits. */
 module io.alertbridge.testkit {
   requires transitive io.alertbridge.core;
   requires transitive org.assertj.core;
