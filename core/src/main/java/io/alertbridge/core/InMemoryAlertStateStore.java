@@ -1,7 +1,6 @@
 package io.alertbridge.core;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The embedded {@link AlertStateStore}: maps in memory. Thread-safe: reads take no lock, and commits
  * are serialised by one lock, so a batch's writes are all-or-nothing. Reads and writes take constant
- * time however many alerts it holds. Resolved alerts are dropped once their retention has passed
- * (each key has at most one entry in the expiry queue, however often it is resolved); versions go on
+ * time however many alerts it holds (an expiry costs a logarithm). Resolved alerts are dropped on the
+ * first commit whose time is past their retention, or by {@link #purgeExpired}; each key has at most
+ * one entry in the expiry queue, however often it is resolved. Versions go on
  * from one store-wide floor, the highest version ever dropped, so they never go back for a key.
  */
 public final class InMemoryAlertStateStore implements AlertStateStore {
@@ -28,7 +29,8 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
   private final Object lock = new Object();
   // Guarded by lock:
   private final LinkedHashMap<EventRef, PendingEvent> pendingInOrder = new LinkedHashMap<>();
-  private final ArrayDeque<Expiry> expiries = new ArrayDeque<>();
+  /** Soonest expiry first, whatever order alerts were resolved in. */
+  private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparing(Expiry::at));
   private final Set<AlertKey> queued = new HashSet<>();
   private long versionFloor;
 
