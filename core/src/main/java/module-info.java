@@ -10,7 +10,8 @@ module io.alertbridge.core {
       io.alertbridge.autotask,
       io.alertbridge.haloitsm,
       io.alertbridge.cli,
-      io.alertbridge.testkit;
+      io.alertbridge.testkit,
+      io.alertbridge.jdbc;
 
   uses io.alertbridge.core.Integration;
 }

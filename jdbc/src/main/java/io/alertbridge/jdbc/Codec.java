@@ -1,0 +1,208 @@
+package io.alertbridge.jdbc;
+
+import io.alertbridge.core.AlertEvent;
+import io.alertbridge.core.EventType;
+import io.alertbridge.core.Link;
+import io.alertbridge.core.Priority;
+import io.alertbridge.core.internal.Json;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How values are kept in columns. Instants are seconds since the epoch with nine decimals, exact and
+ * comparable in every dialect. Delivery ids are a JSON array. An event is a JSON object; custom
+ * details come back as they went in: numbers that JSON alone would bring back as another type (an
+ * Integer as a Long, a Double as a BigDecimal) are listed with their type beside the details.
+ */
+final class Codec {
+  private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+  private static final int FORMAT = 1;
+
+  private Codec() {}
+
+  static BigDecimal instant(Instant instant) {
+    return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
+  }
+
+  static BigDecimal instant(Optional<Instant> instant) {
+    return instant.map(Codec::instant).orElse(null);
+  }
+
+  static Instant instant(BigDecimal seconds) {
+    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+    long nanos = seconds.subtract(whole).multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.DOWN).longValueExact();
+    return Instant.ofEpochSecond(whole.longValueExact(), nanos);
+  }
+
+  static String strings(List<String> values) {
+    return Json.write(values);
+  }
+
+  static List<String> strings(String json) {
+    Object parsed = Json.parse(json, 2);
+    if (!(parsed instanceof List<?> list)) {
+      throw new IllegalArgumentException("expected a JSON array of strings");
+    }
+    List<String> strings = new ArrayList<>(list.size());
+    for (Object item : list) {
+      if (!(item instanceof String s)) {
+        throw new IllegalArgumentException("expected a JSON array of strings");
+      }
+      strings.add(s);
+    }
+    return strings;
+  }
+
+  static String event(AlertEvent event) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("format", FORMAT);
+    json.put("eventId", event.eventId());
+    json.put("alertId", event.alertId());
+    json.put("eventType", event.eventType().name());
+    json.put("alertKey", event.alertKey());
+    json.put("summary", event.summary());
+    json.put("details", event.details());
+    json.put("priority", event.priority().name());
+    List<Object> links = new ArrayList<>(event.links().size());
+    for (Link link : event.links()) {
+      links.add(List.of(link.href(), link.text()));
+    }
+    json.put("links", links);
+    json.put("customDetails", event.customDetails());
+    List<Object> numberTypes = new ArrayList<>();
+    numberTypes(event.customDetails(), new ArrayList<>(), numberTypes);
+    if (!numberTypes.isEmpty()) {
+      json.put("numberTypes", numberTypes);
+    }
+    json.put("source", event.source());
+    json.put("ticketStatus", event.ticketStatus());
+    json.put("truncated", new ArrayList<>(event.truncated()));
+    return Json.write(json);
+  }
+
+  @SuppressWarnings("unchecked")
+  static AlertEvent event(String text) {
+    Object parsed = Json.parse(text, Json.MAX_NESTING_DEPTH);
+    if (!(parsed instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("expected a JSON object");
+    }
+    Map<String, Object> json = (Map<String, Object>) parsed;
+    Object format = json.get("format");
+    if (!(format instanceof Long n) || n != FORMAT) {
+      throw new IllegalArgumentException("unknown event format " + format + "; this version reads format " + FORMAT);
+    }
+    List<Link> links = new ArrayList<>();
+    for (Object link : (List<Object>) json.get("links")) {
+      List<Object> pair = (List<Object>) link;
+      links.add(new Link((String) pair.get(0), (String) pair.get(1)));
+    }
+    Object customDetails = json.get("customDetails");
+    Object numberTypes = json.get("numberTypes");
+    if (numberTypes != null) {
+      Map<List<Object>, String> types = new HashMap<>();
+      for (Object entry : (List<Object>) numberTypes) {
+        List<Object> pair = (List<Object>) entry;
+        types.put((List<Object>) pair.get(0), (String) pair.get(1));
+      }
+      customDetails = restore(customDetails, new ArrayList<>(), types);
+    }
+    return new AlertEvent(
+        (String) json.get("eventId"),
+        (String) json.get("alertId"),
+        EventType.valueOf((String) json.get("eventType")),
+        (String) json.get("alertKey"),
+        (String) json.get("summary"),
+        (String) json.get("details"),
+        Priority.valueOf((String) json.get("priority")),
+        links,
+        (Map<String, Object>) customDetails,
+        (String) json.get("source"),
+        (String) json.get("ticketStatus"),
+        new LinkedHashSet<>((List<String>) json.get("truncated")));
+  }
+
+  /** Lists the path and type of every number that JSON would bring back as another type. */
+  private static void numberTypes(Object value, List<Object> path, List<Object> out) {
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        path.add(String.valueOf(entry.getKey()));
+        numberTypes(entry.getValue(), path, out);
+        path.remove(path.size() - 1);
+      }
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        path.add((long) i);
+        numberTypes(list.get(i), path, out);
+        path.remove(path.size() - 1);
+      }
+    } else if (value instanceof Number number) {
+      String type = typeOf(number);
+      if (type != null) {
+        out.add(List.of(List.copyOf(path), type));
+      }
+    }
+  }
+
+  /** @return the type to record, or null when JSON brings the number back as it is */
+  private static String typeOf(Number number) {
+    if (number instanceof Long) {
+      return null;
+    }
+    if (number instanceof BigInteger big) {
+      return big.bitLength() < 64 ? "BigInteger" : null;
+    }
+    if (number instanceof BigDecimal decimal) {
+      String text = decimal.toString();
+      return text.indexOf('.') < 0 && text.indexOf('E') < 0 ? "BigDecimal" : null;
+    }
+    if (number instanceof Integer || number instanceof Short || number instanceof Byte || number instanceof Double
+        || number instanceof Float) {
+      return number.getClass().getSimpleName();
+    }
+    return null;
+  }
+
+  private static Object restore(Object value, List<Object> path, Map<List<Object>, String> types) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        path.add(entry.getKey());
+        copy.put((String) entry.getKey(), restore(entry.getValue(), path, types));
+        path.remove(path.size() - 1);
+      }
+      return Json.freeze(copy);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        path.add((long) i);
+        copy.add(restore(list.get(i), path, types));
+        path.remove(path.size() - 1);
+      }
+      return Json.freeze(copy);
+    }
+    String type = types.get(path);
+    if (type == null || value == null) {
+      return value;
+    }
+    return switch (type) {
+      case "Integer" -> ((Number) value).intValue();
+      case "Short" -> ((Number) value).shortValue();
+      case "Byte" -> ((Number) value).byteValue();
+      case "BigInteger" -> BigInteger.valueOf(((Number) value).longValue());
+      case "BigDecimal" -> value instanceof BigInteger big ? new BigDecimal(big) : BigDecimal.valueOf(((Number) value).longValue());
+      case "Double" -> value instanceof String s ? Double.valueOf(s) : ((Number) value).doubleValue();
+      case "Float" -> value instanceof String s ? Float.valueOf(s) : ((Number) value).floatValue();
+      default -> value;
+    };
+  }
+}
