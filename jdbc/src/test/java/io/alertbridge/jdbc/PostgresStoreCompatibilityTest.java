@@ -1,0 +1,11 @@
+package io.alertbridge.jdbc;
+
+import javax.sql.DataSource;
+
+/** The test kit's store checks on the embedded server. */
+class PostgresStoreCompatibilityTest extends JdbcStoreCompatibility {
+  @Override
+  DataSource dataSource() {
+    return Databases.postgresPool();
+  }
+}
