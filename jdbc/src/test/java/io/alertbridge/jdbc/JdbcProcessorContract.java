@@ -1,0 +1,252 @@
+package io.alertbridge.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.alertbridge.core.AlertEvent;
+import io.alertbridge.core.AlertKey;
+import io.alertbridge.core.AlertSource;
+import io.alertbridge.core.AlertState;
+import io.alertbridge.core.Delivery;
+import io.alertbridge.core.EventType;
+import io.alertbridge.core.Headers;
+import io.alertbridge.core.IntegrationRegistry;
+import io.alertbridge.core.Outcome;
+import io.alertbridge.core.ProcessingResult;
+import io.alertbridge.core.StoreException;
+import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.WebhookProcessor;
+import io.alertbridge.core.example.ExampleIntegration;
+import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.core.example.RecordingSink;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real processor over the JDBC stores: state that outlives the process, connections and commits
+ * that fail before or after reaching the database, events applied in the store's transaction, and
+ * the sweep between two alerts of one ticket.
+ */
+abstract class JdbcProcessorContract {
+  static final AlertSource SOURCE = AlertSource.of("service-desk", ExampleIntegration.NAME);
+
+  final MutableClock clock = MutableClock.at("2025-03-04T09:15:00Z");
+  final RecordingSink sink = new RecordingSink();
+  FaultyDataSource faulty;
+  String prefix;
+  JdbcStores stores;
+
+  abstract DataSource dataSource();
+
+  @BeforeEach
+  void createStores() {
+    faulty = new FaultyDataSource(dataSource());
+    prefix = Databases.uniquePrefix();
+    stores = stores(JdbcStores.builder(faulty));
+    stores.createSchemaIfMissing();
+  }
+
+  JdbcStores stores(JdbcStores.Builder builder) {
+    return builder.tablePrefix(prefix).build();
+  }
+
+  WebhookProcessor processor(JdbcStores on) {
+    return WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration())).clock(clock)
+        .stateStore(on.stateStore()).deliveryLog(on.deliveryLog()).eventSink(sink).build();
+  }
+
+  static Delivery delivery(String id, String ticket, String status) {
+    String body = "{\"id\": \"" + ticket + "\", \"status\": \"" + status + "\", \"count\": 3, \"tags\": [\"eu\"]}";
+    return Delivery.of(Headers.of("X-Delivery-Id", id), body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static List<String> types(List<AlertEvent> events) {
+    return events.stream().map(e -> e.alertKey() + ":" + e.eventType()).toList();
+  }
+
+  @Test
+  void stateOutlivesTheProcessAndIsSharedByEveryProcessorOnTheTables() {
+    ProcessingResult created = processor(stores).process(SOURCE, delivery("d-1", "7", "New"));
+
+    JdbcStores restarted = stores(JdbcStores.builder(dataSource()));
+    ProcessingResult retried = processor(restarted).process(SOURCE, delivery("d-1", "7", "New"));
+    ProcessingResult accepted = processor(restarted).process(SOURCE, delivery("d-2", "7", "Working"));
+
+    assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(retried.outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(accepted.outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(types(sink.applied())).containsExactly("7:ALERT", "7:ACCEPT");
+    assertThat(sink.applied().get(1).alertId()).isEqualTo(sink.applied().get(0).alertId());
+    assertThat(sink.applied().get(0).customDetails()).containsEntry("count", 3L).containsEntry("tags", List.of("eu"));
+    assertThat(restarted.stateStore().countPendingEvents()).isZero();
+  }
+
+  @Test
+  void aCommitThatFailsBeforeReachingTheDatabaseWritesNothingAndTheRetryCreates() {
+    WebhookProcessor processor = processor(stores);
+    faulty.failNext(FaultyDataSource.Fault.COMMIT_BEFORE);
+
+    assertThatThrownBy(() -> processor.process(SOURCE, delivery("d-1", "7", "New")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("commit of 1 alert write failed")
+        .hasMessageContaining("whether it was written is unknown");
+    assertThat(faulty.fired()).isTrue();
+    assertThat(stores.stateStore().read(new AlertKey(SOURCE.id(), "7"))).isEmpty();
+    assertThat(stores.stateStore().countPendingEvents()).isZero();
+    assertThat(sink.handedOver()).isEmpty();
+
+    assertThat(processor.process(SOURCE, delivery("d-1", "7", "New")).outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(types(sink.applied())).containsExactly("7:ALERT");
+  }
+
+  @Test
+  void aCommitWhoseAnswerIsLostIsRecognisedOnTheRetryAndItsEventHandedOver() {
+    WebhookProcessor processor = processor(stores);
+    faulty.failNext(FaultyDataSource.Fault.COMMIT_AFTER);
+
+    assertThatThrownBy(() -> processor.process(SOURCE, delivery("d-1", "7", "New")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("whether it was written is unknown");
+    assertThat(stores.stateStore().read(new AlertKey(SOURCE.id(), "7"))).map(StoredAlert::state)
+        .contains(AlertState.PENDING);
+    assertThat(stores.stateStore().countPendingEvents()).isEqualTo(1);
+    assertThat(sink.handedOver()).isEmpty();
+
+    ProcessingResult retry = processor.process(SOURCE, delivery("d-1", "7", "New"));
+
+    assertThat(retry.outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(types(sink.applied())).containsExactly("7:ALERT");
+    assertThat(sink.handedOver()).hasSize(1);
+    assertThat(stores.stateStore().countPendingEvents()).isZero();
+  }
+
+  @Test
+  void noConnectionIsAStoreExceptionSayingSo() {
+    WebhookProcessor processor = processor(stores);
+    faulty.failNext(FaultyDataSource.Fault.NO_CONNECTION);
+
+    assertThatThrownBy(() -> processor.process(SOURCE, delivery("d-1", "7", "New")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("could not get a connection")
+        .hasMessageContaining("SQLState 08001");
+    assertThat(processor.process(SOURCE, delivery("d-1", "7", "New")).outcome()).isEqualTo(Outcome.CREATED);
+  }
+
+  @Test
+  void aSweptAlertsTicketOpensANewAlertAboveTheOldVersions() {
+    WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
+        .clock(clock).stateStore(stores.stateStore()).deliveryLog(stores.deliveryLog()).eventSink(sink)
+        .retention(Duration.ofHours(1)).build();
+    processor.process(SOURCE, delivery("d-1", "7", "New"));
+    processor.process(SOURCE, delivery("d-2", "7", "Solved"));
+    long resolvedVersion = stores.stateStore().read(new AlertKey(SOURCE.id(), "7")).orElseThrow().version();
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(stores.sweepExpired(clock.instant(), 10).alerts()).isEqualTo(1);
+    ProcessingResult reopened = processor.process(SOURCE, delivery("d-3", "7", "New"));
+
+    assertThat(reopened.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(stores.stateStore().read(new AlertKey(SOURCE.id(), "7")).orElseThrow().version())
+        .isGreaterThan(resolvedVersion);
+    assertThat(types(sink.applied())).containsExactly("7:ALERT", "7:RESOLVE", "7:ALERT");
+    assertThat(sink.applied().get(2).alertId()).isNotEqualTo(sink.applied().get(0).alertId());
+  }
+
+  // ------------------------------------------------------------------ events applied in the transaction
+
+  private String hostTable() {
+    return prefix + "host_alerts";
+  }
+
+  private void createHostTable() throws SQLException {
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE " + hostTable() + " (event_id VARCHAR(255) NOT NULL PRIMARY KEY, "
+          + "alert_id VARCHAR(255) NOT NULL, event_type VARCHAR(16) NOT NULL)");
+    }
+  }
+
+  private List<String> hostRows() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT event_type FROM " + hostTable() + " ORDER BY event_type")) {
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  /** The host's applier: one row per event in its own table, in the store's transaction. */
+  private final class HostApplier implements TransactionalEventApplier {
+    int failures;
+
+    @Override
+    public void apply(Connection connection, AlertEvent event) throws SQLException {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO " + hostTable() + " (event_id, alert_id, event_type) VALUES (?, ?, ?)")) {
+        insert.setString(1, event.eventId());
+        insert.setString(2, event.alertId());
+        insert.setString(3, event.eventType().name());
+        insert.executeUpdate();
+      }
+      if (failures > 0) {
+        failures--;
+        throw new SQLException("the host's alert table refused the event", "23514");
+      }
+    }
+  }
+
+  @Test
+  void eventsAppliedInTheStoresTransactionAreNeverPending() throws SQLException {
+    createHostTable();
+    HostApplier applier = new HostApplier();
+    JdbcStores transactional = stores(JdbcStores.builder(dataSource()).applyEventsInTransaction(applier));
+    WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
+        .clock(clock).stateStore(transactional.stateStore()).deliveryLog(transactional.deliveryLog())
+        .eventSink(transactional.transactionalSink()).build();
+
+    assertThat(processor.process(SOURCE, delivery("d-1", "7", "New")).outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(hostRows()).containsExactly("ALERT");
+    assertThat(transactional.stateStore().countPendingEvents()).isZero();
+
+    applier.failures = 1;
+    assertThatThrownBy(() -> processor.process(SOURCE, delivery("d-2", "7", "Working")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("nothing was written")
+        .hasMessageContaining("SQLState 23514");
+    assertThat(hostRows()).as("the host's row rolled back with the state").containsExactly("ALERT");
+    assertThat(transactional.stateStore().read(new AlertKey(SOURCE.id(), "7"))).map(StoredAlert::state)
+        .contains(AlertState.PENDING);
+
+    assertThat(processor.process(SOURCE, delivery("d-2", "7", "Working")).outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(hostRows()).containsExactly("ACCEPT", "ALERT");
+    assertThat(transactional.stateStore().countPendingEvents()).isZero();
+  }
+
+  @Test
+  void eventsLeftPendingFromBeforeAreAppliedByTheTransactionalSink() throws SQLException {
+    createHostTable();
+    processor(stores).process(SOURCE, delivery("d-0", "6", "New"));
+    sink.failNext(1);
+    assertThatThrownBy(() -> processor(stores).process(SOURCE, delivery("d-1", "7", "New")))
+        .isInstanceOf(io.alertbridge.core.EventSinkException.class);
+    assertThat(stores.stateStore().countPendingEvents()).isEqualTo(1);
+    JdbcStores transactional = stores(JdbcStores.builder(dataSource()).applyEventsInTransaction(new HostApplier()));
+    WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
+        .clock(clock).stateStore(transactional.stateStore()).deliveryLog(transactional.deliveryLog())
+        .eventSink(transactional.transactionalSink()).build();
+
+    assertThat(processor.redeliverPending().applied()).isEqualTo(1);
+
+    assertThat(hostRows()).containsExactly("ALERT");
+    assertThat(transactional.stateStore().countPendingEvents()).isZero();
+    assertThatThrownBy(stores::transactionalSink).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("applyEventsInTransaction");
+  }
+}
