@@ -114,15 +114,28 @@ abstract class JdbcStoreContract {
   }
 
   @Test
-  void keysThatDifferOnlyInCaseOrTrailingSpacesAreDifferentKeys() {
-    assertThat(store.commit(List.of(write("abc", 0, open(1)), write("ABC", 0, open(1)), write("abc ", 0, open(1)))))
+  void keysThatDifferOnlyInCaseAreDifferentKeys() {
+    assertThat(store.commit(List.of(write("abc", 0, open(1)), write("ABC", 0, open(1)), write("\u00e4bc", 0, open(1)))))
         .isTrue();
     assertThat(store.commit(List.of(write("abc", 1, open(2))))).isTrue();
 
     assertThat(store.read(key("abc"))).map(StoredAlert::version).contains(2L);
     assertThat(store.read(key("ABC"))).map(StoredAlert::version).contains(1L);
-    assertThat(store.read(key("abc "))).map(StoredAlert::version).contains(1L);
+    assertThat(store.read(key("\u00e4bc"))).map(StoredAlert::version).contains(1L);
     assertThat(store.read(key("Abc"))).isEmpty();
+    assertThat(log.markSeen("zendesk-prod", "d-1", T0)).isTrue();
+    assertThat(log.markSeen("zendesk-prod", "D-1", T0)).isTrue();
+  }
+
+  @Test
+  void idsThatDifferOnlyInTrailingSpacesAreDifferent() {
+    assertThat(store.commit(List.of(write("abc", 0, open(1)), write("abc ", 0, open(1))))).isTrue();
+    assertThat(store.commit(List.of(write("abc", 1, open(2))))).isTrue();
+
+    assertThat(store.read(key("abc"))).map(StoredAlert::version).contains(2L);
+    assertThat(store.read(key("abc "))).map(StoredAlert::version).contains(1L);
+    assertThat(log.markSeen("zendesk-prod", "d-1", T0)).isTrue();
+    assertThat(log.markSeen("zendesk-prod", "d-1 ", T0)).isTrue();
   }
 
   @Test
@@ -290,8 +303,6 @@ abstract class JdbcStoreContract {
     assertThat(log.markSeen("zendesk-prod", "d-1", T0)).isTrue();
     assertThat(log.markSeen("zendesk-prod", "d-1", T0.plusSeconds(1))).isFalse();
     assertThat(log.markSeen("topdesk", "d-1", T0)).as("per source").isTrue();
-    assertThat(log.markSeen("zendesk-prod", "D-1", T0)).as("exact ids").isTrue();
-    assertThat(log.markSeen("zendesk-prod", "d-1 ", T0)).as("exact ids").isTrue();
     assertThat(log.contains("zendesk-prod", "d-1", T0.plus(Duration.ofMinutes(5)).minusNanos(1))).isTrue();
     assertThat(log.contains("zendesk-prod", "d-1", T0.plus(Duration.ofMinutes(5)))).isFalse();
     assertThat(log.contains("zendesk-prod", "d-2", T0)).isFalse();
