@@ -345,6 +345,61 @@ abstract class JdbcStoreContract {
     assertThat(store.countPendingEvents()).as("one event per winning write").isEqualTo(rounds);
   }
 
+  /**
+   * Writers race to open, read and resolve alerts of one key while a sweeper removes each resolved
+   * alert: every new alert of the key starts above the versions of the alert before it.
+   */
+  @Test
+  void sweepsRacingNewAlertsOfOneKeyNeverLetAVersionComeBack() throws Exception {
+    record Incarnation(long createdAt, long version) {}
+    List<Incarnation> incarnations = java.util.Collections.synchronizedList(new ArrayList<>());
+    long ends = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    java.util.concurrent.atomic.AtomicInteger alertIds = new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < 3; w++) {
+        running.add(pool.submit(() -> {
+          while (System.nanoTime() < ends) {
+            String alertId = "a-" + alertIds.incrementAndGet();
+            StoredAlert created = new StoredAlert(AlertState.PENDING, alertId, Optional.empty(), "new", 1, T0,
+                Optional.empty());
+            if (store.read(key("k")).isPresent() || !store.commit(List.of(write("k", 0, created)))) {
+              continue;
+            }
+            long createdAt = System.nanoTime();
+            StoredAlert read = store.read(key("k")).orElseThrow();
+            assertThat(read.alertId()).isEqualTo(alertId);
+            incarnations.add(new Incarnation(createdAt, read.version()));
+            StoredAlert resolved = new StoredAlert(AlertState.RESOLVED, alertId, Optional.empty(), "solved",
+                read.version() + 1, T0, Optional.of(T0.minusSeconds(1)));
+            assertThat(store.commit(List.of(write("k", read.version(), resolved)))).isTrue();
+          }
+          return null;
+        }));
+      }
+      running.add(pool.submit(() -> {
+        while (System.nanoTime() < ends) {
+          stores.sweepExpired(T0, 10);
+        }
+        return null;
+      }));
+      for (Future<?> done : running) {
+        done.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<Incarnation> inOrder = new ArrayList<>(incarnations);
+    inOrder.sort(java.util.Comparator.comparingLong(Incarnation::createdAt));
+    assertThat(inOrder).as("alerts opened and swept").hasSizeGreaterThan(5);
+    for (int i = 1; i < inOrder.size(); i++) {
+      assertThat(inOrder.get(i).version()).as("alert %d opened above alert %d's resolved version", i, i - 1)
+          .isGreaterThan(inOrder.get(i - 1).version() + 1);
+    }
+  }
+
   @Test
   void idsLongerThanTheColumnsAreRefusedNamingTheField() {
     String longId = "x".repeat(JdbcAlertStateStore.MAX_ID_LENGTH + 1);
