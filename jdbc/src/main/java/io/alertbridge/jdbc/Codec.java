@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * How values are kept in columns. Instants are seconds since the epoch with nine decimals, exact and
  * comparable in every dialect. Delivery ids are a JSON array. An event is a JSON object; custom
- * details come back as they went in: numbers that JSON alone would bring back as another type (an
- * Integer as a Long, a Double as a BigDecimal) are listed with their type beside the details.
+ * details come back as they went in: every number is written as its text and listed with its type
+ * (Long, Integer, Double, BigDecimal...) beside the details, so that it comes back as the same type,
+ * however large.
  */
 final class Codec {
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
@@ -77,9 +78,8 @@ final class Codec {
       links.add(List.of(link.href(), link.text()));
     }
     json.put("links", links);
-    json.put("customDetails", event.customDetails());
     List<Object> numberTypes = new ArrayList<>();
-    numberTypes(event.customDetails(), new ArrayList<>(), numberTypes);
+    json.put("customDetails", numbersAsText(event.customDetails(), new ArrayList<>(), numberTypes));
     if (!numberTypes.isEmpty()) {
       json.put("numberTypes", numberTypes);
     }
@@ -130,45 +130,37 @@ final class Codec {
         new LinkedHashSet<>((List<String>) json.get("truncated")));
   }
 
-  /** Lists the path and type of every number that JSON would bring back as another type. */
-  private static void numberTypes(Object value, List<Object> path, List<Object> out) {
+  private static final List<Class<? extends Number>> NUMBER_TYPES = List.of(Long.class, Integer.class, Short.class,
+      Byte.class, BigInteger.class, BigDecimal.class, Double.class, Float.class);
+
+  /**
+   * Copies the value with every number written as its text, and lists each number's path and type:
+   * so that it comes back as the same type and value, whatever bounds the JSON reader puts on numbers.
+   */
+  private static Object numbersAsText(Object value, List<Object> path, List<Object> types) {
     if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         path.add(String.valueOf(entry.getKey()));
-        numberTypes(entry.getValue(), path, out);
+        copy.put(String.valueOf(entry.getKey()), numbersAsText(entry.getValue(), path, types));
         path.remove(path.size() - 1);
       }
-    } else if (value instanceof List<?> list) {
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
         path.add((long) i);
-        numberTypes(list.get(i), path, out);
+        copy.add(numbersAsText(list.get(i), path, types));
         path.remove(path.size() - 1);
       }
-    } else if (value instanceof Number number) {
-      String type = typeOf(number);
-      if (type != null) {
-        out.add(List.of(List.copyOf(path), type));
-      }
+      return copy;
     }
-  }
-
-  /** @return the type to record, or null when JSON brings the number back as it is */
-  private static String typeOf(Number number) {
-    if (number instanceof Long) {
-      return null;
+    if (value instanceof Number number && NUMBER_TYPES.contains(number.getClass())) {
+      types.add(List.of(List.copyOf(path), number.getClass().getSimpleName()));
+      return number.toString();
     }
-    if (number instanceof BigInteger big) {
-      return big.bitLength() < 64 ? "BigInteger" : null;
-    }
-    if (number instanceof BigDecimal decimal) {
-      String text = decimal.toString();
-      return text.indexOf('.') < 0 && text.indexOf('E') < 0 ? "BigDecimal" : null;
-    }
-    if (number instanceof Integer || number instanceof Short || number instanceof Byte || number instanceof Double
-        || number instanceof Float) {
-      return number.getClass().getSimpleName();
-    }
-    return null;
+    return value;
   }
 
   private static Object restore(Object value, List<Object> path, Map<List<Object>, String> types) {
@@ -194,15 +186,17 @@ final class Codec {
     if (type == null || value == null) {
       return value;
     }
+    String text = (String) value;
     return switch (type) {
-      case "Integer" -> ((Number) value).intValue();
-      case "Short" -> ((Number) value).shortValue();
-      case "Byte" -> ((Number) value).byteValue();
-      case "BigInteger" -> BigInteger.valueOf(((Number) value).longValue());
-      case "BigDecimal" -> value instanceof BigInteger big ? new BigDecimal(big) : BigDecimal.valueOf(((Number) value).longValue());
-      case "Double" -> value instanceof String s ? Double.valueOf(s) : ((Number) value).doubleValue();
-      case "Float" -> value instanceof String s ? Float.valueOf(s) : ((Number) value).floatValue();
-      default -> value;
+      case "Long" -> Long.valueOf(text);
+      case "Integer" -> Integer.valueOf(text);
+      case "Short" -> Short.valueOf(text);
+      case "Byte" -> Byte.valueOf(text);
+      case "BigInteger" -> new BigInteger(text);
+      case "BigDecimal" -> new BigDecimal(text);
+      case "Double" -> Double.valueOf(text);
+      case "Float" -> Float.valueOf(text);
+      default -> throw new IllegalArgumentException("unknown number type " + type);
     };
   }
 }

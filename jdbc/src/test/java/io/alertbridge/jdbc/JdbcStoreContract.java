@@ -207,6 +207,9 @@ abstract class JdbcStoreContract {
     nested.put("smallBig", BigInteger.TEN);
     nested.put("decimal", new BigDecimal("1.50"));
     nested.put("wholeDecimal", new BigDecimal("42"));
+    nested.put("huge", new BigDecimal("1E+500"));
+    nested.put("tiny", 1e-300);
+    nested.put("manyDigits", new BigInteger("9".repeat(150)));
     nested.put("null", null);
     nested.put("list", Arrays.asList(1, "two", null, List.of(3.0, Map.of("deep", true))));
     Map<String, Object> custom = new LinkedHashMap<>();
@@ -422,6 +425,32 @@ abstract class JdbcStoreContract {
 
     assertThat(store.read(key("1"))).contains(open(1));
     assertThat(store.countPendingEvents()).isEqualTo(1);
+  }
+
+  @Test
+  void nodesCreatingTheSchemaAtOnceAllSucceed() throws Exception {
+    String prefix = Databases.uniquePrefix();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<JdbcStores>> nodes = new ArrayList<>();
+      for (int n = 0; n < 4; n++) {
+        nodes.add(pool.submit(() -> {
+          start.await();
+          JdbcStores node = builder().tablePrefix(prefix).build();
+          node.createSchemaIfMissing();
+          return node;
+        }));
+      }
+      start.countDown();
+      for (Future<JdbcStores> node : nodes) {
+        assertThat(node.get(60, TimeUnit.SECONDS).stateStore().commit(List.of(write("1", 0, open(1))))).isIn(true, false);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    JdbcStores created = builder().tablePrefix(prefix).build();
+    assertThat(created.stateStore().read(key("1"))).contains(open(1));
   }
 
   @Test
