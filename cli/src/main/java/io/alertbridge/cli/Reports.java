@@ -19,7 +19,11 @@ final class Reports {
 
   private Reports() {}
 
-  /** @return one replay line: file, outcome, status, alertKey, state, eventType, priority, message (and items) */
+  /**
+   * @return one replay line: file, outcome, status, alertKey, alertId, state, eventType, eventId, priority,
+   *     message (and items); alertId, eventType, eventId and priority are those of the event the delivery
+   *     decided, null when it decided none (and for a batch as a whole: its items carry them)
+   */
   static Map<String, Object> replayLine(String file, ProcessingResult result) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("file", file);
@@ -34,8 +38,10 @@ final class Reports {
     line.put("outcome", "UNAVAILABLE");
     line.put("status", 503);
     line.put("alertKey", null);
+    line.put("alertId", null);
     line.put("state", null);
     line.put("eventType", null);
+    line.put("eventId", null);
     line.put("priority", null);
     line.put("message", message);
     return line;
@@ -46,8 +52,10 @@ final class Reports {
     map.put("outcome", result.outcome().name());
     map.put("status", result.httpStatus());
     map.put("alertKey", result.alertKey().orElse(null));
+    map.put("alertId", result.event().map(AlertEvent::alertId).orElse(null));
     map.put("state", result.state().map(Enum::name).orElse(null));
     map.put("eventType", result.event().map(e -> e.eventType().name()).orElse(null));
+    map.put("eventId", result.event().map(AlertEvent::eventId).orElse(null));
     map.put("priority", result.event().map(e -> e.priority().name()).orElse(null));
     map.put("message", result.message());
     if (!result.items().isEmpty()) {
