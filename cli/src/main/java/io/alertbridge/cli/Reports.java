@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Results, explanations and alert states as plain maps, ready for {@code Json.write}. */
 final class Reports {
@@ -140,8 +142,16 @@ final class Reports {
     return list;
   }
 
-  /** @return {@code {"alerts": [...]}}: every alert not yet forgotten at {@code now}, sorted by source and key */
-  static Map<String, Object> alerts(Map<AlertKey, StoredAlert> stored, Instant now) {
+  /**
+   * @param stored the alerts by key
+   * @param lastApplied the last event applied per key, if any
+   * @param now the current time
+   * @return {@code {"alerts": [...]}}: every alert not yet forgotten at {@code now}, sorted by source and
+   *     key, with the id of the last event applied for it ({@code lastEventId}; null until its first
+   *     event is applied)
+   */
+  static Map<String, Object> alerts(Map<AlertKey, StoredAlert> stored,
+      Function<AlertKey, Optional<AlertEvent>> lastApplied, Instant now) {
     List<Object> alerts = new ArrayList<>();
     stored.forEach((key, alert) -> {
       if (alert.isExpired(now)) {
@@ -152,6 +162,8 @@ final class Reports {
       map.put("alertKey", key.ticketId());
       map.put("state", alert.state().name());
       map.put("alertId", alert.alertId());
+      map.put("lastEventId", lastApplied.apply(key).filter(event -> event.alertId().equals(alert.alertId()))
+          .map(AlertEvent::eventId).orElse(null));
       map.put("lastStatus", alert.lastStatus());
       map.put("lastSourceUpdate", alert.lastSourceUpdate().map(Instant::toString).orElse(null));
       map.put("updatedAt", alert.updatedAt().toString());
