@@ -1,5 +1,6 @@
 package io.alertbridge.benchmarks;
 
+import io.alertbridge.core.AlertEventSink;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.Authentication;
@@ -26,8 +27,17 @@ final class Pipelines {
   private Pipelines() {}
 
   static WebhookProcessor processor(AlertStateStore store, Integration... integrations) {
+    return builder(store, integrations).build();
+  }
+
+  /** @return a processor that hands its events to {@code sink} through the store's outbox */
+  static WebhookProcessor processor(AlertEventSink sink, Integration... integrations) {
+    return builder(new InMemoryAlertStateStore(), integrations).eventSink(sink).build();
+  }
+
+  private static WebhookProcessor.Builder builder(AlertStateStore store, Integration... integrations) {
     return WebhookProcessor.builder(IntegrationRegistry.of(integrations))
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).stateStore(store).build();
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).stateStore(store);
   }
 
   static WebhookProcessor processor(Integration... integrations) {

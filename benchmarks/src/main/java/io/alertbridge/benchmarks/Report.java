@@ -34,7 +34,9 @@ public final class Report {
       new Target("alloc-flat-beyond-truncation", "allocated per delivery, 500 KB / 100 KB body", 1.1, true,
           r -> alloc(r, "BodySizeBenchmark.process:sizeKb=500") / alloc(r, "BodySizeBenchmark.process:sizeKb=100")),
       new Target("store-flat", "time per decision, 1 million / 1 thousand stored alerts", 1.5, true,
-          r -> time(r, "StoreSizeBenchmark.process:alerts=1000000") / time(r, "StoreSizeBenchmark.process:alerts=1000")));
+          r -> time(r, "StoreSizeBenchmark.process:alerts=1000000") / time(r, "StoreSizeBenchmark.process:alerts=1000")),
+      new Target("outbox", "with sink / without sink time per delivery, 2 KB Zendesk", 1.3, true,
+          r -> time(r, "OutboxBenchmark.withSink") / time(r, "OutboxBenchmark.withoutSink")));
 
   private Report() {}
 

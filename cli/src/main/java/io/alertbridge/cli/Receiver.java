@@ -8,6 +8,7 @@ import io.alertbridge.core.Headers;
 import io.alertbridge.core.InMemoryAlertStateStore;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.ProcessingResult;
+import io.alertbridge.core.Redelivery;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.internal.Json;
@@ -29,8 +30,10 @@ import java.util.concurrent.Executors;
 
 /**
  * A webhook receiver on the loopback interface (JDK {@code HttpServer}): {@code POST
- * /webhooks/{source}} processes a delivery, {@code GET /alerts} lists alert states, {@code GET
- * /health} answers that it is up. Deliveries for all sources share one in-memory store.
+ * /webhooks/{source}} processes a delivery, {@code GET /alerts} lists alert states with the last
+ * event applied for each, {@code GET /health} answers that it is up. Deliveries for all sources share
+ * one in-memory store; the processor hands its events to a sink ({@link LastAppliedEvents}) through
+ * the store's outbox.
  */
 final class Receiver {
   private static final String WEBHOOKS = "/webhooks/";
@@ -42,6 +45,8 @@ final class Receiver {
   private final ServeConfig config;
   private final Clock clock;
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
+  /** The processor's event sink: the last event applied per alert key, for GET /alerts. */
+  private final LastAppliedEvents lastApplied;
   private final WebhookProcessor processor;
   private final PrintStream log;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -53,7 +58,9 @@ final class Receiver {
     this.config = config;
     this.clock = clock;
     this.log = log;
-    this.processor = WebhookProcessor.builder(registry).stateStore(store).clock(clock).limits(config.limits()).build();
+    this.lastApplied = new LastAppliedEvents(store);
+    this.processor = WebhookProcessor.builder(registry).stateStore(store).clock(clock).limits(config.limits())
+        .eventSink(lastApplied).build();
   }
 
   /**
@@ -78,10 +85,24 @@ final class Receiver {
       return thread;
     });
     Receiver receiver = new Receiver(server, executor, config, registry, clock, log);
+    receiver.redeliverPending();
     server.createContext("/", receiver::handle);
     server.setExecutor(executor);
     server.start();
     return receiver;
+  }
+
+  /**
+   * Hands the events still pending in the store to the sink, before the first request. The in-memory
+   * store starts empty, so there are none yet; a receiver over a persistent store would find those
+   * whose hand-over a previous run did not finish.
+   */
+  private void redeliverPending() {
+    Redelivery redelivery = processor.redeliverPending();
+    if (redelivery.applied() > 0 || redelivery.pending() > 0) {
+      log.println("alertbridge: " + redelivery.applied() + " pending events applied at start-up, "
+          + redelivery.pending() + " still pending");
+    }
   }
 
   /** @return the bound port */
@@ -126,7 +147,7 @@ final class Receiver {
         if (!method.equals("GET")) {
           notAllowed(exchange, "GET");
         } else if (path.equals("/alerts")) {
-          answer(exchange, 200, Json.write(Reports.alerts(store.snapshot(), clock.instant()), true));
+          answer(exchange, 200, Json.write(alerts(), true));
         } else {
           answer(exchange, 200, Json.write(Map.of("status", "UP")));
         }
@@ -136,6 +157,12 @@ final class Receiver {
     } catch (IOException e) {
       log.println("alertbridge: a request could not be answered: " + e.getMessage());
     }
+  }
+
+  private Map<String, Object> alerts() {
+    Map<String, Object> alerts = Reports.alerts(store.snapshot(), lastApplied::last, clock.instant());
+    lastApplied.forgetUnstored();
+    return alerts;
   }
 
   private void webhook(HttpExchange exchange, String rawId) throws IOException {

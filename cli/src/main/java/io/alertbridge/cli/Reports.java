@@ -13,13 +13,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Results, explanations and alert states as plain maps, ready for {@code Json.write}. */
 final class Reports {
 
   private Reports() {}
 
-  /** @return one replay line: file, outcome, status, alertKey, state, eventType, priority, message (and items) */
+  /**
+   * @return one replay line: file, outcome, status, alertKey, alertId, state, eventType, eventId, priority,
+   *     message (and items); alertId, eventType, eventId and priority are those of the event the delivery
+   *     decided, null when it decided none (and for a batch as a whole: its items carry them)
+   */
   static Map<String, Object> replayLine(String file, ProcessingResult result) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("file", file);
@@ -34,8 +40,10 @@ final class Reports {
     line.put("outcome", "UNAVAILABLE");
     line.put("status", 503);
     line.put("alertKey", null);
+    line.put("alertId", null);
     line.put("state", null);
     line.put("eventType", null);
+    line.put("eventId", null);
     line.put("priority", null);
     line.put("message", message);
     return line;
@@ -46,8 +54,10 @@ final class Reports {
     map.put("outcome", result.outcome().name());
     map.put("status", result.httpStatus());
     map.put("alertKey", result.alertKey().orElse(null));
+    map.put("alertId", result.event().map(AlertEvent::alertId).orElse(null));
     map.put("state", result.state().map(Enum::name).orElse(null));
     map.put("eventType", result.event().map(e -> e.eventType().name()).orElse(null));
+    map.put("eventId", result.event().map(AlertEvent::eventId).orElse(null));
     map.put("priority", result.event().map(e -> e.priority().name()).orElse(null));
     map.put("message", result.message());
     if (!result.items().isEmpty()) {
@@ -132,8 +142,16 @@ final class Reports {
     return list;
   }
 
-  /** @return {@code {"alerts": [...]}}: every alert not yet forgotten at {@code now}, sorted by source and key */
-  static Map<String, Object> alerts(Map<AlertKey, StoredAlert> stored, Instant now) {
+  /**
+   * @param stored the alerts by key
+   * @param lastApplied the last event applied per key, if any
+   * @param now the current time
+   * @return {@code {"alerts": [...]}}: every alert not yet forgotten at {@code now}, sorted by source and
+   *     key, with the id of the last event applied for it ({@code lastEventId}; null until its first
+   *     event is applied)
+   */
+  static Map<String, Object> alerts(Map<AlertKey, StoredAlert> stored,
+      Function<AlertKey, Optional<AlertEvent>> lastApplied, Instant now) {
     List<Object> alerts = new ArrayList<>();
     stored.forEach((key, alert) -> {
       if (alert.isExpired(now)) {
@@ -144,6 +162,8 @@ final class Reports {
       map.put("alertKey", key.ticketId());
       map.put("state", alert.state().name());
       map.put("alertId", alert.alertId());
+      map.put("lastEventId", lastApplied.apply(key).filter(event -> event.alertId().equals(alert.alertId()))
+          .map(AlertEvent::eventId).orElse(null));
       map.put("lastStatus", alert.lastStatus());
       map.put("lastSourceUpdate", alert.lastSourceUpdate().map(Instant::toString).orElse(null));
       map.put("updatedAt", alert.updatedAt().toString());

@@ -11,11 +11,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the command line in-process, capturing what it prints. */
 final class CliRunner {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-04T10:00:00Z"), ZoneOffset.UTC);
+  private static final Pattern IDS = Pattern.compile("\"(alertId|eventId)\":\"([^\"]*)\"");
 
   private CliRunner() {}
 
@@ -24,6 +30,37 @@ final class CliRunner {
     List<String> lines() {
       return out.lines().toList();
     }
+
+    /** @return the lines, with each distinct alertId and eventId numbered in order of first appearance */
+    List<String> numberedLines() {
+      return numberIds(lines());
+    }
+  }
+
+  /**
+   * Replaces the values of {@code alertId} and {@code eventId} (random) by {@code alert-1},
+   * {@code alert-2}, ... and {@code event-1}, {@code event-2}, ...: one number per distinct value, in
+   * order of first appearance. Equal numbers mean equal ids, different numbers different ids.
+   *
+   * @param lines JSON lines
+   * @return the lines with numbered ids
+   */
+  static List<String> numberIds(List<String> lines) {
+    Map<String, Map<String, String>> numbers = Map.of("alertId", new HashMap<>(), "eventId", new HashMap<>());
+    List<String> numbered = new ArrayList<>();
+    for (String line : lines) {
+      Matcher matcher = IDS.matcher(line);
+      StringBuilder out = new StringBuilder();
+      while (matcher.find()) {
+        Map<String, String> seen = numbers.get(matcher.group(1));
+        String prefix = matcher.group(1).equals("alertId") ? "alert-" : "event-";
+        String number = seen.computeIfAbsent(matcher.group(2), id -> prefix + (seen.size() + 1));
+        matcher.appendReplacement(out, Matcher.quoteReplacement("\"" + matcher.group(1) + "\":\"" + number + "\""));
+      }
+      matcher.appendTail(out);
+      numbered.add(out.toString());
+    }
+    return numbered;
   }
 
   static IntegrationRegistry example() {

@@ -26,8 +26,9 @@ class IntegrationsReplayTest {
     }
   }
 
-  private static String line(String file, String outcome, String key, String state, String event,
-      String message) {
+  /** A replay line with numbered ids (see {@link CliRunner#numberIds}). */
+  private static String line(String file, String outcome, String key, String alertId, String state, String event,
+      String eventId, String message) {
     int status = switch (outcome) {
       case "CREATED", "ACCEPTED", "RESOLVED" -> 202;
       case "REJECTED", "INVALID" -> 400;
@@ -35,8 +36,9 @@ class IntegrationsReplayTest {
       default -> 200;
     };
     return "{\"file\":\"" + file + "\",\"outcome\":\"" + outcome + "\",\"status\":" + status + ",\"alertKey\":"
-        + quoted(key) + ",\"state\":" + quoted(state) + ",\"eventType\":" + quoted(event) + ",\"priority\":"
-        + quoted(event == null ? null : "HIGH") + ",\"message\":\"" + message.replace("\"", "\\\"") + "\"}";
+        + quoted(key) + ",\"alertId\":" + quoted(alertId) + ",\"state\":" + quoted(state) + ",\"eventType\":"
+        + quoted(event) + ",\"eventId\":" + quoted(eventId) + ",\"priority\":" + quoted(event == null ? null : "HIGH")
+        + ",\"message\":\"" + message.replace("\"", "\\\"") + "\"}";
   }
 
   private static String quoted(String text) {
@@ -72,16 +74,22 @@ class IntegrationsReplayTest {
 
     assertThat(run.exit()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.lines()).containsExactly(
-        line(f.get(0), "CREATED", "4711", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
-        line(f.get(1), "UNCHANGED", "4711", "PENDING", null, "status \"Open\": the open alert stays as it is"),
-        line(f.get(2), "ACCEPTED", "4711", "ACCEPTED", "ACCEPT", "status \"Pending\": the open alert is accepted"),
-        line(f.get(3), "UNCHANGED", "4711", "ACCEPTED", null, "status \"On-hold\": the alert is already accepted"),
-        line(f.get(4), "RESOLVED", "4711", "RESOLVED", "RESOLVE", "status \"Solved\": the open alert is resolved"),
-        line(f.get(5), "REJECTED", "4650", null, null,
+    assertThat(run.numberedLines()).containsExactly(
+        line(f.get(0), "CREATED", "4711", "alert-1", "PENDING", "ALERT", "event-1",
+            "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "UNCHANGED", "4711", null, "PENDING", null, null,
+            "status \"Open\": the open alert stays as it is"),
+        line(f.get(2), "ACCEPTED", "4711", "alert-1", "ACCEPTED", "ACCEPT", "event-2",
+            "status \"Pending\": the open alert is accepted"),
+        line(f.get(3), "UNCHANGED", "4711", null, "ACCEPTED", null, null,
+            "status \"On-hold\": the alert is already accepted"),
+        line(f.get(4), "RESOLVED", "4711", "alert-1", "RESOLVED", "RESOLVE", "event-3",
+            "status \"Solved\": the open alert is resolved"),
+        line(f.get(5), "REJECTED", "4650", null, null, null, null,
             "status \"Closed\": no open alert, and this status may not create one"),
-        line(f.get(6), "CREATED", "4712", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
-        line(f.get(7), "DUPLICATE", "4711", "RESOLVED", null, "delivery 9120456601 was already processed"));
+        line(f.get(6), "CREATED", "4712", "alert-2", "PENDING", "ALERT", "event-4",
+            "status \"New\": no open alert, so one is created"),
+        line(f.get(7), "DUPLICATE", "4711", null, "RESOLVED", null, null, "delivery 9120456601 was already processed"));
   }
 
   @Test
@@ -95,12 +103,13 @@ class IntegrationsReplayTest {
         "--now", "2025-03-04T09:17:00Z"), f.subList(0, 1)));
 
     assertThat(signed.exit()).isZero();
-    assertThat(signed.lines()).containsExactly(
-        line(f.get(0), "CREATED", "4711", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
-        line(f.get(1), "DUPLICATE", "4711", "PENDING", null, "delivery 9120456601 was already processed"),
-        line(f.get(2), "UNAUTHORIZED", null, null, null, "authentication failed"));
+    assertThat(signed.numberedLines()).containsExactly(
+        line(f.get(0), "CREATED", "4711", "alert-1", "PENDING", "ALERT", "event-1",
+            "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "DUPLICATE", "4711", null, "PENDING", null, null, "delivery 9120456601 was already processed"),
+        line(f.get(2), "UNAUTHORIZED", null, null, null, null, null, "authentication failed"));
     assertThat(wrongSecret.lines()).containsExactly(
-        line(f.get(0), "UNAUTHORIZED", null, null, null, "authentication failed"));
+        line(f.get(0), "UNAUTHORIZED", null, null, null, null, null, "authentication failed"));
   }
 
   @Test
@@ -113,19 +122,20 @@ class IntegrationsReplayTest {
 
     assertThat(run.exit()).isZero();
     assertThat(run.lines()).hasSize(6);
-    assertThat(run.lines().subList(0, 5)).containsExactly(
-        line(f.get(0), "CREATED", "I 2504 117", "PENDING", "ALERT",
+    assertThat(run.numberedLines().subList(0, 5)).containsExactly(
+        line(f.get(0), "CREATED", "I 2504 117", "alert-1", "PENDING", "ALERT", "event-1",
             "status \"ALERT\": no open alert, so one is created"),
-        line(f.get(1), "CREATED", "I2504-118", "PENDING", "ALERT",
+        line(f.get(1), "CREATED", "I2504-118", "alert-2", "PENDING", "ALERT", "event-2",
             "status \"ALERT\": no open alert, so one is created"),
-        line(f.get(2), "RESOLVED", "I 2504 117", "RESOLVED", "RESOLVE",
+        line(f.get(2), "RESOLVED", "I 2504 117", "alert-1", "RESOLVED", "RESOLVE", "event-3",
             "status \"RESOLVE\": the open alert is resolved"),
-        line(f.get(3), "CREATED", "I 2504 121", "PENDING", "ALERT",
+        line(f.get(3), "CREATED", "I 2504 121", "alert-3", "PENDING", "ALERT", "event-4",
             "status \"ALERT\": no open alert, so one is created"),
-        line(f.get(4), "CREATED", "I 2504 122", "PENDING", "ALERT",
+        line(f.get(4), "CREATED", "I 2504 122", "alert-4", "PENDING", "ALERT", "event-5",
             "status \"ALERT\": no open alert, so one is created"));
     assertThat(run.lines().get(5)).startsWith("{\"file\":\"" + f.get(5) + "\",\"outcome\":\"INVALID\",\"status\":400,"
-        + "\"alertKey\":null,\"state\":null,\"eventType\":null,\"priority\":null,\"message\":\"\\\"incidentKey\\\"")
+        + "\"alertKey\":null,\"alertId\":null,\"state\":null,\"eventType\":null,\"eventId\":null,\"priority\":null,"
+        + "\"message\":\"\\\"incidentKey\\\"")
         .contains("${naam}");
   }
 
@@ -140,15 +150,21 @@ class IntegrationsReplayTest {
         f.subList(0, 1)));
 
     assertThat(run.exit()).isZero();
-    assertThat(run.lines()).containsExactly(
-        line(f.get(0), "CREATED", "4812", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
-        line(f.get(1), "ACCEPTED", "4812", "ACCEPTED", "ACCEPT", "status \"In Progress\": the open alert is accepted"),
-        line(f.get(2), "UNCHANGED", "4812", "ACCEPTED", null, "status \"With User\": the alert is already accepted"),
-        line(f.get(3), "RESOLVED", "4812", "RESOLVED", "RESOLVE", "status \"Resolved\": the open alert is resolved"),
-        line(f.get(4), "UNCHANGED", "4812", "RESOLVED", null, "status \"Closed\": the alert is already resolved"),
-        line(f.get(5), "UNCHANGED", "4812", "RESOLVED", null, "status \"Closed\": the alert is already resolved"));
+    assertThat(run.numberedLines()).containsExactly(
+        line(f.get(0), "CREATED", "4812", "alert-1", "PENDING", "ALERT", "event-1",
+            "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "ACCEPTED", "4812", "alert-1", "ACCEPTED", "ACCEPT", "event-2",
+            "status \"In Progress\": the open alert is accepted"),
+        line(f.get(2), "UNCHANGED", "4812", null, "ACCEPTED", null, null,
+            "status \"With User\": the alert is already accepted"),
+        line(f.get(3), "RESOLVED", "4812", "alert-1", "RESOLVED", "RESOLVE", "event-3",
+            "status \"Resolved\": the open alert is resolved"),
+        line(f.get(4), "UNCHANGED", "4812", null, "RESOLVED", null, null,
+            "status \"Closed\": the alert is already resolved"),
+        line(f.get(5), "UNCHANGED", "4812", null, "RESOLVED", null, null,
+            "status \"Closed\": the alert is already resolved"));
     assertThat(withSecret.lines()).containsExactly(
-        line(f.get(0), "UNAUTHORIZED", null, null, null, "authentication failed"));
+        line(f.get(0), "UNAUTHORIZED", null, null, null, null, null, "authentication failed"));
   }
 
   @Test
@@ -169,15 +185,18 @@ class IntegrationsReplayTest {
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
-    assertThat(run.lines()).containsExactly(
-        line(f.get(0), "CREATED", "48213", "PENDING", "ALERT", "status \"New\": no open alert, so one is created"),
-        line(f.get(1), "ACCEPTED", "48213", "ACCEPTED", "ACCEPT", "status \"In Progress\": the open alert is accepted"),
-        line(f.get(2), "REJECTED", "48190", null, null,
+    assertThat(run.numberedLines()).containsExactly(
+        line(f.get(0), "CREATED", "48213", "alert-1", "PENDING", "ALERT", "event-1",
+            "status \"New\": no open alert, so one is created"),
+        line(f.get(1), "ACCEPTED", "48213", "alert-1", "ACCEPTED", "ACCEPT", "event-2",
+            "status \"In Progress\": the open alert is accepted"),
+        line(f.get(2), "REJECTED", "48190", null, null, null, null,
             "status \"Waiting Customer\": no open alert, and this status may not create one"),
-        line(f.get(3), "RESOLVED", "48213", "RESOLVED", "RESOLVE", "status \"Complete\": the open alert is resolved"),
-        line(f.get(4), "REJECTED", "48227", null, null,
+        line(f.get(3), "RESOLVED", "48213", "alert-1", "RESOLVED", "RESOLVE", "event-3",
+            "status \"Complete\": the open alert is resolved"),
+        line(f.get(4), "REJECTED", "48227", null, null, null, null,
             "status \"Denied\": no open alert, and this status may not create one"),
-        line(f.get(5), "CREATED", "48235", "PENDING", "ALERT",
+        line(f.get(5), "CREATED", "48235", "alert-2", "PENDING", "ALERT", "event-4",
             "status \"Parts Ordered - Awaiting Courier\": no open alert, so one is created"));
   }
 
@@ -190,7 +209,8 @@ class IntegrationsReplayTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.lines()).singleElement().asString()
-        .startsWith("{\"file\":\"" + f.get(0) + "\",\"outcome\":\"UNAVAILABLE\",\"status\":503,\"alertKey\":null");
+        .startsWith("{\"file\":\"" + f.get(0) + "\",\"outcome\":\"UNAVAILABLE\",\"status\":503,\"alertKey\":null,"
+            + "\"alertId\":null,\"state\":null,\"eventType\":null,\"eventId\":null,\"priority\":null,\"message\":");
   }
 
   @Test
@@ -202,7 +222,7 @@ class IntegrationsReplayTest {
 
     assertThat(basic.exit()).isZero();
     assertThat(basic.lines())
-        .containsExactly(line(f.get(0), "UNAUTHORIZED", null, null, null, "authentication failed"));
+        .containsExactly(line(f.get(0), "UNAUTHORIZED", null, null, null, null, null, "authentication failed"));
     assertThat(noColon.exit()).isEqualTo(2);
     assertThat(noColon.err())
         .startsWith("alertbridge: --secret: the autotask secret is HTTP Basic: expected user:password")

@@ -6,15 +6,18 @@ import static io.alertbridge.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.cli.CliRunner.Run;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplayTest {
 
-  private static String line(String file, String outcome, int status, String key, String state, String event,
-      String priority, String message) {
+  /** A replay line with numbered ids (see {@link CliRunner#numberIds}). */
+  private static String line(String file, String outcome, int status, String key, String alertId, String state,
+      String event, String eventId, String priority, String message) {
     return "{\"file\":\"" + file + "\",\"outcome\":\"" + outcome + "\",\"status\":" + status + ",\"alertKey\":"
-        + quoted(key) + ",\"state\":" + quoted(state) + ",\"eventType\":" + quoted(event) + ",\"priority\":"
-        + quoted(priority) + ",\"message\":\"" + message + "\"}";
+        + quoted(key) + ",\"alertId\":" + quoted(alertId) + ",\"state\":" + quoted(state) + ",\"eventType\":"
+        + quoted(event) + ",\"eventId\":" + quoted(eventId) + ",\"priority\":" + quoted(priority)
+        + ",\"message\":\"" + message + "\"}";
   }
 
   private static String quoted(String text) {
@@ -33,16 +36,19 @@ class ReplayTest {
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
-    assertThat(run.lines()).containsExactly(
-        line(created, "CREATED", 202, "4711", "PENDING", "ALERT", "HIGH",
+    // one alert id from ALERT to RESOLVE, a new event id for each event, none without an event
+    assertThat(run.numberedLines()).containsExactly(
+        line(created, "CREATED", 202, "4711", "alert-1", "PENDING", "ALERT", "event-1", "HIGH",
             "status \\\"New\\\": no open alert, so one is created"),
-        line(working, "ACCEPTED", 202, "4711", "ACCEPTED", "ACCEPT", "HIGH",
+        line(working, "ACCEPTED", 202, "4711", "alert-1", "ACCEPTED", "ACCEPT", "event-2", "HIGH",
             "status \\\"Working\\\": the open alert is accepted"),
-        line(solved, "RESOLVED", 202, "4711", "RESOLVED", "RESOLVE", "HIGH",
+        line(solved, "RESOLVED", 202, "4711", "alert-1", "RESOLVED", "RESOLVE", "event-3", "HIGH",
             "status \\\"Solved\\\": the open alert is resolved"),
-        line(retried, "DUPLICATE", 200, "4711", "RESOLVED", null, null, "delivery delivery-2 was already processed"),
-        line(closed, "REJECTED", 400, "4712", null, null, null,
+        line(retried, "DUPLICATE", 200, "4711", null, "RESOLVED", null, null, null,
+            "delivery delivery-2 was already processed"),
+        line(closed, "REJECTED", 400, "4712", null, null, null, null, null,
             "status \\\"Closed\\\": no open alert, and this status may not create one"));
+    assertThat(run.lines().get(0)).matches(".*\"alertId\":\"[0-9a-f-]{36}\".*");
   }
 
   @Test
@@ -54,9 +60,17 @@ class ReplayTest {
 
     assertThat(reopened.exit()).isZero();
     assertThat(reopened.lines().get(2)).contains("\"outcome\":\"CREATED\"", "\"state\":\"PENDING\"");
+    // the reopened ticket is a new alert, whose ALERT is a new event
+    List<String> numbered = reopened.numberedLines();
+    assertThat(numbered.get(0)).contains("\"alertId\":\"alert-1\"",
+        "\"eventType\":\"ALERT\",\"eventId\":\"event-1\"");
+    assertThat(numbered.get(1)).contains("\"alertId\":\"alert-1\"",
+        "\"eventType\":\"RESOLVE\",\"eventId\":\"event-2\"");
+    assertThat(numbered.get(2)).contains("\"alertId\":\"alert-2\"",
+        "\"eventType\":\"ALERT\",\"eventId\":\"event-3\"");
     assertThat(ignored.exit()).isZero();
     assertThat(ignored.lines().get(2)).contains("\"outcome\":\"UNCHANGED\"", "\"state\":\"RESOLVED\"",
-        "\"eventType\":null");
+        "\"alertId\":null", "\"eventType\":null,\"eventId\":null");
   }
 
   @Test
@@ -70,7 +84,7 @@ class ReplayTest {
     assertThat(run.exit()).isZero();
     assertThat(run.lines()).hasSize(2);
     assertThat(run.lines().get(0)).contains("\"outcome\":\"CREATED\"", "\"alertKey\":\"4715\"");
-    assertThat(run.lines().get(1)).isEqualTo(line(unsigned, "UNAUTHORIZED", 401, null, null, null, null,
+    assertThat(run.lines().get(1)).isEqualTo(line(unsigned, "UNAUTHORIZED", 401, null, null, null, null, null, null,
         "authentication failed"));
     assertThat(wrong.lines().get(0)).contains("\"outcome\":\"UNAUTHORIZED\"", "\"status\":401");
   }
@@ -98,9 +112,13 @@ class ReplayTest {
     Run run = run(example(), "replay", "--source", "example", batch);
 
     assertThat(run.exit()).isZero();
-    assertThat(run.lines()).singleElement().asString()
-        .startsWith("{\"file\":\"" + batch + "\",\"outcome\":\"REJECTED\",\"status\":400,\"alertKey\":null")
-        .contains("\"items\":[{\"outcome\":\"CREATED\",\"status\":202,\"alertKey\":\"4716\"",
-            "{\"outcome\":\"REJECTED\",\"status\":400,\"alertKey\":\"4717\"");
+    // the batch as a whole decided no one event: its items carry the ids, as they carry the event types
+    assertThat(run.numberedLines()).singleElement().asString()
+        .startsWith("{\"file\":\"" + batch + "\",\"outcome\":\"REJECTED\",\"status\":400,\"alertKey\":null,"
+            + "\"alertId\":null,\"state\":null,\"eventType\":null,\"eventId\":null,")
+        .contains("\"items\":[{\"outcome\":\"CREATED\",\"status\":202,\"alertKey\":\"4716\",\"alertId\":\"alert-1\","
+                + "\"state\":\"PENDING\",\"eventType\":\"ALERT\",\"eventId\":\"event-1\"",
+            "{\"outcome\":\"REJECTED\",\"status\":400,\"alertKey\":\"4717\",\"alertId\":null,\"state\":null,"
+                + "\"eventType\":null,\"eventId\":null");
   }
 }

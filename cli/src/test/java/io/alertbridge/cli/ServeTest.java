@@ -135,6 +135,44 @@ class ServeTest {
         a -> a.get("lastSourceUpdate")).containsExactly(
             org.assertj.core.groups.Tuple.tuple("example", "7", "PENDING", "2025-03-04T09:00:00Z"),
             org.assertj.core.groups.Tuple.tuple("example", "8", "ACCEPTED", "2025-03-04T09:01:00Z"));
+    assertThat(list).allSatisfy(a -> assertThat(a).containsKeys("alertId", "lastEventId"));
+    assertThat(list).extracting(a -> a.get("alertId")).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(list).extracting(a -> a.get("lastEventId")).doesNotContainNull().doesNotHaveDuplicates();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> alert(String key) {
+    List<Map<String, Object>> list = (List<Map<String, Object>>) json(get("/alerts")).get("alerts");
+    return list.stream().filter(a -> key.equals(a.get("alertKey"))).findFirst().orElseThrow();
+  }
+
+  @Test
+  void listsEachAlertsIdAndTheLastEventAppliedForIt() {
+    start(CliRunner.example());
+    String json = "application/json";
+
+    post("example", json, ticket("9", "New", "2025-03-04T09:00:00Z"));
+    Map<String, Object> created = alert("9");
+    post("example", json, ticket("9", "Open", "2025-03-04T09:05:00Z"));
+    Map<String, Object> unchanged = alert("9");
+    post("example", json, ticket("9", "Working", "2025-03-04T09:10:00Z"));
+    Map<String, Object> accepted = alert("9");
+    post("example", json, ticket("9", "Solved", "2025-03-04T09:20:00Z"));
+    Map<String, Object> resolved = alert("9");
+    post("example", json, ticket("9", "New", "2025-03-04T09:30:00Z"));
+    Map<String, Object> reopened = alert("9");
+
+    assertThat(List.of(created, unchanged, accepted, resolved, reopened)).extracting(a -> a.get("state"))
+        .containsExactly("PENDING", "PENDING", "ACCEPTED", "RESOLVED", "PENDING");
+    // one alert id from ALERT to RESOLVE, a new one after the reopen
+    assertThat(created.get("alertId")).asString().matches("[0-9a-f-]{36}");
+    assertThat(List.of(unchanged, accepted, resolved)).extracting(a -> a.get("alertId"))
+        .containsOnly(created.get("alertId"));
+    assertThat(reopened.get("alertId")).isNotNull().isNotEqualTo(created.get("alertId"));
+    // a new event id for each event applied; a delivery without an event leaves it as it was
+    assertThat(unchanged.get("lastEventId")).isEqualTo(created.get("lastEventId"));
+    assertThat(List.of(created, accepted, resolved, reopened)).extracting(a -> a.get("lastEventId"))
+        .doesNotContainNull().doesNotHaveDuplicates();
   }
 
   @Test
@@ -152,6 +190,7 @@ class ServeTest {
 
     assertThat(outcomes).filteredOn("CREATED"::equals).hasSize(1);
     assertThat(outcomes).filteredOn("UNCHANGED"::equals).hasSize(23);
+    assertThat(alert("42")).containsEntry("state", "PENDING").extractingByKey("lastEventId").isNotNull();
   }
 
   @Test
