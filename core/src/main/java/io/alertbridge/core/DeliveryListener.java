@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Told about every delivery the processor finished, for metrics. Called on the processing thread; a
- * listener's exception is logged and otherwise ignored. Not called when the processor throws
- * {@link UnavailableException}.
+ * listener's exception is logged and otherwise ignored. A delivery that ends in {@link
+ * UnavailableException} (503) is heard too, with the outcome {@link Outcome#UNAVAILABLE}.
  */
 @FunctionalInterface
 public interface DeliveryListener {
@@ -20,7 +20,8 @@ public interface DeliveryListener {
    *
    * @param sourceId the alert source's id
    * @param integration the integration's name
-   * @param outcome the outcome (the worst, for batches)
+   * @param outcome the outcome (the worst, for batches); {@link Outcome#UNAVAILABLE} when the processor
+   *     threw {@link UnavailableException}
    * @param alertKey the ticket id, when known and not a batch
    * @param duration how long processing took
    * @param committed false for {@link WebhookProcessor#explain}, which changes nothing

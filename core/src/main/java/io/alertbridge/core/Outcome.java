@@ -23,7 +23,13 @@ public enum Outcome {
   /** The body is over the size limit. */
   TOO_LARGE(413),
   /** The integration does not read this content type. */
-  UNSUPPORTED_MEDIA_TYPE(415);
+  UNSUPPORTED_MEDIA_TYPE(415),
+  /**
+   * The store, the host's event sink or a tool's API failed: never the outcome of a {@link
+   * ProcessingResult} (the processor throws {@link UnavailableException} instead), only what a {@link
+   * DeliveryListener} hears of such a delivery.
+   */
+  UNAVAILABLE(503);
 
   private final int httpStatus;
 

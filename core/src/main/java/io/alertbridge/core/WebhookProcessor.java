@@ -132,7 +132,16 @@ public final class WebhookProcessor {
     Objects.requireNonNull(delivery, "delivery");
     long started = System.nanoTime();
     Integration integration = registry.require(source.integration());
-    ProcessingResult result = handle(integration, source, delivery, commit);
+    ProcessingResult result;
+    try {
+      result = handle(integration, source, delivery, commit);
+    } catch (UnavailableException e) {
+      if (listener != NO_LISTENER) {
+        notifyListener(new DeliveryListener.ProcessedDelivery(source.id(), integration.name(), Outcome.UNAVAILABLE,
+            Optional.empty(), Duration.ofNanos(System.nanoTime() - started), commit));
+      }
+      throw e;
+    }
     if (LOG.isDebugEnabled()) {
       LOG.debug("source={} outcome={} alertKey={} committed={}", source.id(), result.outcome(),
           result.alertKey().orElse("-"), commit);

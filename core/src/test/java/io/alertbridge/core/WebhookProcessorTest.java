@@ -306,6 +306,27 @@ class WebhookProcessorTest {
   }
 
   @Test
+  void theListenerHearsDeliveriesThatEndIn503() {
+    AlertStateStore down = new ForwardingAlertStateStore(store) {
+      @Override
+      public Optional<StoredAlert> read(AlertKey key) {
+        throw new StoreException("database unreachable");
+      }
+    };
+    WebhookProcessor failing = processor(Limits.defaults(), down);
+
+    assertThatThrownBy(() -> failing.process(SOURCE, json("{\"id\": 1, \"status\": \"New\"}")))
+        .isInstanceOf(StoreException.class);
+
+    assertThat(heard).singleElement().satisfies(delivery -> {
+      assertThat(delivery.outcome()).isEqualTo(Outcome.UNAVAILABLE);
+      assertThat(delivery.outcome().httpStatus()).isEqualTo(503);
+      assertThat(delivery.committed()).isTrue();
+      assertThat(delivery.sourceId()).isEqualTo("service-desk");
+    });
+  }
+
+  @Test
   void aFailingListenerDoesNotFailTheDelivery() {
     WebhookProcessor noisy = WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
         .clock(clock).listener(d -> { throw new IllegalStateException("metrics down"); }).build();
