@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Threads;
  * or all on one hot ticket.
  *
  * <p>The database stays small: one alert row per ticket, pending events deleted as they are applied,
- * delivery ids truncated and the tables vacuumed before every iteration.
+ * delivery ids truncated and the tables vacuumed before every iteration. JMH runs the trial's teardown
+ * inside the last iteration, so that iteration's allocation also counts stopping the pool and the server.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
