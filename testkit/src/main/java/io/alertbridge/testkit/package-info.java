@@ -1,7 +1,8 @@
 /**
  * AlertBridge's test kit, for the tests of hosts and of integrations: {@link
  * io.alertbridge.testkit.AlertBridgeAssertions}, {@link io.alertbridge.testkit.TestClock} and {@link
- * io.alertbridge.testkit.IntegrationCompatibilityKit}. Add it in test scope. Non-null unless
+ * io.alertbridge.testkit.IntegrationCompatibilityKit}, and {@link io.alertbridge.testkit.CostMeter}
+ * to check that hostile inputs cost no more than normal ones. Add it in test scope. Non-null unless
  * documented otherwise.
  */
 package io.alertbridge.testkit;
