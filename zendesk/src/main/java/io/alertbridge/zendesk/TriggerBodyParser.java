@@ -1,5 +1,6 @@
 package io.alertbridge.zendesk;
 
+import io.alertbridge.core.Authentication;
 import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
@@ -74,7 +75,14 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
       snapshot.link(new Link(link, "Zendesk ticket " + id));
     }
-    snapshot.sourceUpdatedAt(updatedAt(body));
+    Instant updatedAt = updatedAt(body);
+    if (updatedAt == null) {
+      updatedAt = signedAt(delivery, context).orElse(null);
+      if (updatedAt != null) {
+        snapshot.note("no updated_at in the body: the signed timestamp " + updatedAt + " orders this delivery");
+      }
+    }
+    snapshot.sourceUpdatedAt(updatedAt);
     customDetails(body).forEach(snapshot::customDetail);
     for (String field : List.of("status", "title", "description", "priority", "link")) {
       noteUnrendered(snapshot, field, text(body, field));
@@ -111,6 +119,18 @@ final class TriggerBodyParser implements DeliveryParser {
       return status;
     }
     throw new InvalidFieldException(body.pointerOf("status"), STATUS_EXPECTED, body.seen("status"));
+  }
+
+  /**
+   * The {@value ZendeskSigner#TIMESTAMP_HEADER} of a delivery to a source that checks Zendesk's signature:
+   * the processor has checked it before parsing, so it is Zendesk's, and within the tolerance of the
+   * clock. Without a signature check anyone could write it, so it is not used.
+   */
+  private static java.util.Optional<Instant> signedAt(Delivery delivery, ParseContext context) {
+    if (!(context.source().authentication() instanceof Authentication.Signature)) {
+      return java.util.Optional.empty();
+    }
+    return delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).map(String::strip).flatMap(IsoInstants::parse);
   }
 
   private static Instant updatedAt(JsonObject body) {
