@@ -51,7 +51,14 @@ final class TriggerBodyParser implements DeliveryParser {
   static final String UPDATED_AT_EXPECTED =
       "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
 
+  /**
+   * An unrendered placeholder. Linear in the text's length whatever it holds: a match can only start at
+   * "{{", and the run of characters it tries after one ends at the next brace, so no character is tried
+   * from more than two starts.
+   */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^{}]*}}");
+  /** The most characters of a placeholder shown in a note. */
+  private static final int MAX_SHOWN_CHARS = 64;
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
@@ -189,8 +196,20 @@ final class TriggerBodyParser implements DeliveryParser {
     }
     Matcher placeholder = PLACEHOLDER.matcher(value);
     if (placeholder.find()) {
-      snapshot.note(field + " holds " + placeholder.group() + ", a placeholder Zendesk did not fill in;"
+      snapshot.note(field + " holds " + shown(placeholder.group()) + ", a placeholder Zendesk did not fill in;"
           + " check it in the trigger's JSON body");
     }
+  }
+
+  /** @return the placeholder as written, cut to {@value #MAX_SHOWN_CHARS} characters */
+  private static String shown(String placeholder) {
+    if (placeholder.length() <= MAX_SHOWN_CHARS) {
+      return placeholder;
+    }
+    int cut = MAX_SHOWN_CHARS - 1;
+    if (Character.isHighSurrogate(placeholder.charAt(cut - 1))) {
+      cut--;
+    }
+    return placeholder.substring(0, cut) + '\u2026';
   }
 }
