@@ -15,7 +15,8 @@ import java.util.concurrent.TimeoutException;
  * test can check that a hostile input costs no more than a small multiple of a normal input of the same
  * size. Such a test fails on any super-linear behaviour (a quadratic algorithm costs hundreds of times
  * more at 1 MiB), yet stays stable on a busy machine, because it counts the thread's own CPU time and
- * allocation rather than wall-clock time, and keeps the best of several runs after warm-up runs.
+ * allocation rather than wall-clock time, and keeps the best of several runs after warm-up runs that go on
+ * while the work still gets cheaper.
  *
  * <pre>{@code
  * CostMeter.Cost normal = CostMeter.best(() -> processor.explain(source, normalDelivery));
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * waiting for a quadratic algorithm to finish. That thread is a daemon and is left running in that case.
  */
 public final class CostMeter {
-  /** Runs before the measured ones, so that the code is compiled and caches are warm. */
+  /** The least runs before the measured ones, so that the code is compiled and caches are warm. */
   public static final int DEFAULT_WARM_UPS = 3;
   /** Measured runs; the cheapest counts. */
   public static final int DEFAULT_RUNS = 5;
@@ -38,6 +39,9 @@ public final class CostMeter {
   public static final Duration DEFAULT_CPU_SLACK = Duration.ofMillis(20);
   /** Bytes added to the allowed allocation, for the same reason. */
   public static final long DEFAULT_BYTE_SLACK = 1L << 20;
+
+  /** Warm-up runs go on while they get cheaper (the JIT compiler is still at work), up to this many times the minimum. */
+  private static final int MAX_WARM_UP_FACTOR = 4;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -84,7 +88,9 @@ public final class CostMeter {
 
   /**
    * @param work the work to measure
-   * @param warmUps runs before the measured ones, not counted
+   * @param warmUps the least runs before the measured ones, not counted; more follow (up to four times as
+   *     many) while each is at least 10% cheaper than the cheapest before it, since the JIT compiler is then
+   *     still at work
    * @param runs measured runs, at least 1
    * @param budget how long all runs may take together, in wall-clock time
    * @return the least CPU time and the least allocation among the measured runs
@@ -98,8 +104,14 @@ public final class CostMeter {
           + runs);
     }
     FutureTask<Cost> task = new FutureTask<>(() -> {
-      for (int i = 0; i < warmUps; i++) {
-        work.run();
+      long bestWarm = Long.MAX_VALUE;
+      for (int i = 0; i < MAX_WARM_UP_FACTOR * warmUps; i++) {
+        long cpu = once(work).cpuNanos();
+        boolean improving = cpu < 0.9 * bestWarm;
+        bestWarm = Math.min(bestWarm, cpu);
+        if (i >= warmUps - 1 && !improving) {
+          break;
+        }
       }
       long bestCpu = Long.MAX_VALUE;
       long bestBytes = Long.MAX_VALUE;
@@ -117,7 +129,7 @@ public final class CostMeter {
       return task.get(budget.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       thread.interrupt();
-      throw new AssertionError(warmUps + runs + " runs of the work did not finish within " + budget
+      throw new AssertionError("the runs of the work did not finish within " + budget
           + ": it costs far more than it should (super-linear?)");
     } catch (ExecutionException e) {
       throw new AssertionError("the measured work failed: " + e.getCause(), e.getCause());
