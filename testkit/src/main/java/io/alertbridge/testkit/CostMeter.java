@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * size. Such a test fails on any super-linear behaviour (a quadratic algorithm costs hundreds of times
  * more at 1 MiB), yet stays stable on a busy machine, because it counts the thread's own CPU time and
  * allocation rather than wall-clock time, and keeps the best of several runs after warm-up runs that go on
- * while the work still gets cheaper.
+ * for a while and as long as the work still gets cheaper.
  *
  * <pre>{@code
  * CostMeter.Cost normal = CostMeter.best(() -> processor.explain(source, normalDelivery));
@@ -30,9 +30,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class CostMeter {
   /** The least runs before the measured ones, so that the code is compiled and caches are warm. */
-  public static final int DEFAULT_WARM_UPS = 3;
+  public static final int DEFAULT_WARM_UPS = 2;
   /** Measured runs; the cheapest counts. */
-  public static final int DEFAULT_RUNS = 5;
+  public static final int DEFAULT_RUNS = 3;
   /** The wall-clock time all runs of one piece of work may take together. */
   public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(30);
   /** CPU time added to the allowed cost, so that very cheap normal work does not make the bound tight. */
@@ -40,8 +40,10 @@ public final class CostMeter {
   /** Bytes added to the allowed allocation, for the same reason. */
   public static final long DEFAULT_BYTE_SLACK = 1L << 20;
 
-  /** Warm-up runs go on while they get cheaper (the JIT compiler is still at work), up to this many times the minimum. */
-  private static final int MAX_WARM_UP_FACTOR = 4;
+  /** Warm-up runs go on until they have taken this much CPU time, and while they still get cheaper. */
+  private static final Duration MIN_WARM_UP = Duration.ofMillis(250);
+  /** The most warm-up runs beyond the least asked for. */
+  private static final int MAX_EXTRA_WARM_UPS = 30;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -88,9 +90,9 @@ public final class CostMeter {
 
   /**
    * @param work the work to measure
-   * @param warmUps the least runs before the measured ones, not counted; more follow (up to four times as
-   *     many) while each is at least 10% cheaper than the cheapest before it, since the JIT compiler is then
-   *     still at work
+   * @param warmUps the least runs before the measured ones, not counted; more follow (up to 30) until the
+   *     warm-up runs have taken 250 ms of CPU time and the last was not 10% cheaper than the cheapest before
+   *     it, so that the JIT compiler has done its work
    * @param runs measured runs, at least 1
    * @param budget how long all runs may take together, in wall-clock time
    * @return the least CPU time and the least allocation among the measured runs
@@ -105,11 +107,13 @@ public final class CostMeter {
     }
     FutureTask<Cost> task = new FutureTask<>(() -> {
       long bestWarm = Long.MAX_VALUE;
-      for (int i = 0; i < MAX_WARM_UP_FACTOR * warmUps; i++) {
+      long spent = 0;
+      for (int i = 0; i < warmUps + MAX_EXTRA_WARM_UPS; i++) {
         long cpu = once(work).cpuNanos();
         boolean improving = cpu < 0.9 * bestWarm;
         bestWarm = Math.min(bestWarm, cpu);
-        if (i >= warmUps - 1 && !improving) {
+        spent += cpu;
+        if (i >= warmUps - 1 && spent >= MIN_WARM_UP.toNanos() && !improving) {
           break;
         }
       }

@@ -43,7 +43,7 @@ class CostMeterTest {
   void passesWorkOfTheSameOrderAndFailsQuadraticWork() {
     CostMeter.Cost normal = CostMeter.best(() -> linear(1_000_000));
     CostMeter.Cost same = CostMeter.best(() -> linear(1_000_000));
-    CostMeter.Cost quadratic = CostMeter.best(() -> quadratic(10_000), 0, 1, Duration.ofSeconds(30));
+    CostMeter.Cost quadratic = CostMeter.best(() -> quadratic(30_000), 0, 1, Duration.ofSeconds(30));
 
     assertThat(CostMeter.assertAtMost("the same work", same, normal, 5).cpu()).isLessThan(5);
     assertThatThrownBy(() -> CostMeter.assertAtMost("quadratic work", quadratic, normal, 5))
