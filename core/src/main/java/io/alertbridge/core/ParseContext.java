@@ -18,4 +18,16 @@ public record ParseContext(AlertSource source, Limits limits, Clock clock) {
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(clock, "clock");
   }
+
+  /**
+   * Refuses a batch over {@link Limits#maxBatchElements()} before its elements are read.
+   *
+   * @param count how many ticket events the delivery holds
+   * @throws TooManyTicketEventsException when that is over the limit
+   */
+  public void checkBatchSize(int count) {
+    if (count > limits.maxBatchElements()) {
+      throw new TooManyTicketEventsException(count, limits.maxBatchElements());
+    }
+  }
 }

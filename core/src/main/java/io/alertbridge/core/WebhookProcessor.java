@@ -174,6 +174,8 @@ public final class WebhookProcessor {
     List<TicketSnapshot> snapshots;
     try {
       snapshots = integration.parser().parse(delivery, new ParseContext(source, limits, clock));
+    } catch (TooManyTicketEventsException e) {
+      return ProcessingResult.early(source, Outcome.TOO_LARGE, e.getMessage());
     } catch (InvalidDeliveryException e) {
       return ProcessingResult.early(source, Outcome.INVALID, e.getMessage());
     } catch (UnavailableException | ConfigurationException e) {
@@ -186,8 +188,8 @@ public final class WebhookProcessor {
       return ProcessingResult.early(source, Outcome.INVALID, "the delivery holds no ticket event");
     }
     if (snapshots.size() > limits.maxBatchElements()) {
-      return ProcessingResult.early(source, Outcome.TOO_LARGE, "the delivery holds " + snapshots.size()
-          + " ticket events; the limit is " + limits.maxBatchElements() + " (maxBatchElements)");
+      return ProcessingResult.early(source, Outcome.TOO_LARGE,
+          new TooManyTicketEventsException(snapshots.size(), limits.maxBatchElements()).getMessage());
     }
     for (int i = 0; i < snapshots.size(); i++) {
       int length = snapshots.get(i).ticketId().length();

@@ -117,4 +117,23 @@ class BoundedCostTest {
     assertThat(log.contains("zendesk-prod", 1998 + longId + "y", now)).isFalse();
     assertThat(log.contains("zendesk-prod", 0 + longId, now)).as("the oldest went first").isFalse();
   }
+
+  @Test
+  void aNumberLongerThanTheReaderAcceptsNamesItsField() {
+    ProcessingResult result = send("{\"id\":1,\"status\":\"New\",\"n\":" + "7".repeat(5000) + "}");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(result.message()).startsWith("the number at /n is longer than 1000 characters");
+  }
+
+  @Test
+  void aParserRefusesAnOversizedBatchBeforeReadingItsElements() {
+    String batch = IntStream.range(0, 5000).mapToObj(i -> "{\"id\":" + i + "}").collect(Collectors.joining(",", "[", "]"));
+
+    ProcessingResult result = send(batch);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.TOO_LARGE);
+    assertThat(result.message()).as("the elements lack a status, so they were never read")
+        .isEqualTo("the delivery holds 5000 ticket events; the limit is 100 (maxBatchElements)");
+  }
 }

@@ -35,6 +35,7 @@ final class HaloParser implements DeliveryParser {
       if (batch.isEmpty()) {
         throw new InvalidFieldException("", "an array of webhook objects", "an empty array");
       }
+      context.checkBatchSize(batch.size());
       List<TicketSnapshot> snapshots = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
         snapshots.add(element(batch.get(i), JsonPointers.child("", i)));

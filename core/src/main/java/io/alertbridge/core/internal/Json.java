@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.MalformedDeliveryException.Kind;
@@ -78,7 +79,7 @@ public final class Json {
 
   private static Object parse(byte[] body, Bounds bounds) {
     try (JsonParser parser = FACTORY.createParser(body)) {
-      return parseWhole(parser, bounds);
+      return parseWithin(parser, bounds);
     } catch (IOException e) {
       throw notUtf8(body, malformed(e));
     } catch (MalformedDeliveryException e) {
@@ -116,10 +117,18 @@ public final class Json {
    */
   public static Object parse(String text, int maxDepth) {
     try (JsonParser parser = FACTORY.createParser(text)) {
-      return parseWhole(parser, new Bounds(maxDepth, Limits.DEFAULT_MAX_NUMBER_DIGITS,
+      return parseWithin(parser, new Bounds(maxDepth, Limits.DEFAULT_MAX_NUMBER_DIGITS,
           Limits.DEFAULT_MAX_NUMBER_EXPONENT));
     } catch (IOException e) {
       throw malformed(e);
+    }
+  }
+
+  private static Object parseWithin(JsonParser parser, Bounds bounds) throws IOException {
+    try {
+      return parseWhole(parser, bounds);
+    } catch (StreamConstraintsException e) {
+      throw overConstraint(parser, e);
     }
   }
 
@@ -241,11 +250,31 @@ public final class Json {
       if (newline >= 0) {
         detail = detail.substring(0, newline);
       }
-      Kind kind = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException ? Kind.TOO_DEEP : Kind.SYNTAX;
-      return new MalformedDeliveryException("body is not valid JSON: " + detail + position(at), kind, line, column);
+      return new MalformedDeliveryException("body is not valid JSON: " + detail + position(at), Kind.SYNTAX, line,
+          column);
     }
     return new MalformedDeliveryException("body could not be read: " + e.getClass().getSimpleName(), Kind.UNREADABLE,
         0, 0);
+  }
+
+  /** One of the reader's own bounds was passed: a number, a name or a string too long, or nesting too deep. */
+  private static MalformedDeliveryException overConstraint(JsonParser parser, StreamConstraintsException e) {
+    JsonLocation at = parser.currentLocation();
+    int line = at == null ? 0 : at.getLineNr();
+    int column = at == null ? 0 : at.getColumnNr();
+    String detail = String.valueOf(e.getOriginalMessage());
+    if (detail.startsWith("Number value length")) {
+      String pointer = pointerOf(parser.getParsingContext());
+      return new MalformedDeliveryException("the number at " + (pointer.isEmpty() ? "the root" : pointer)
+          + " is longer than " + FACTORY.streamReadConstraints().getMaxNumberLength() + " characters"
+          + position(at), Kind.NUMBER_OUT_OF_RANGE, line, column);
+    }
+    if (detail.contains("nesting depth")) {
+      return new MalformedDeliveryException("body nests deeper than " + MAX_NESTING_DEPTH + " levels" + position(at),
+          Kind.TOO_DEEP, line, column);
+    }
+    return new MalformedDeliveryException("body holds a value longer than the JSON reader accepts: " + detail
+        + position(at), Kind.UNREADABLE, line, column);
   }
 
   private static String position(JsonLocation at) {

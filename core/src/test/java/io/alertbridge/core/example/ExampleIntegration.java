@@ -57,6 +57,7 @@ public class ExampleIntegration implements Integration {
     return (delivery, context) -> {
       Object parsed = Json.parse(delivery.body(), context.limits().maxNestingDepth());
       if (parsed instanceof List<?> batch) {
+        context.checkBatchSize(batch.size());
         List<TicketSnapshot> snapshots = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
           Object element = batch.get(i);
