@@ -37,6 +37,8 @@ public final class Report {
           r -> time(r, "StoreSizeBenchmark.process:alerts=1000000") / time(r, "StoreSizeBenchmark.process:alerts=1000")),
       new Target("outbox", "with sink / without sink time per delivery, 2 KB Zendesk", 1.3, true,
           r -> time(r, "OutboxBenchmark.withSink") / time(r, "OutboxBenchmark.withoutSink")),
+      new Target("hostile-time", "worst hostile / normal delivery of the same tool, time, about 1 MiB", 2.0, true,
+          r -> worstHostile(r)),
       new Target("jdbc-processor-time", "processor on the JDBC store with a sink / one compare-and-set upsert, "
           + "time per delivery, embedded PostgreSQL", 2.0, true,
           r -> time(r, "JdbcBenchmark.processor") / time(r, "JdbcBenchmark.upsertBaseline")));
@@ -125,6 +127,22 @@ public final class Report {
 
   private static double time(Map<String, Result> results, String name) {
     return require(results, name).score();
+  }
+
+  /** The largest ratio of a hostile body's time to its tool's normal body's, over every hostile body measured. */
+  private static double worstHostile(Map<String, Result> results) {
+    String prefix = "HostileBenchmark.explain:body=";
+    double worst = 0;
+    for (Result result : results.values()) {
+      if (result.name().startsWith(prefix) && !result.name().endsWith("-normal")) {
+        String tool = result.name().substring(prefix.length(), result.name().indexOf('-', prefix.length()));
+        worst = Math.max(worst, result.score() / time(results, prefix + tool + "-normal"));
+      }
+    }
+    if (worst == 0) {
+      throw new IllegalStateException("no result for HostileBenchmark");
+    }
+    return worst;
   }
 
   private static double alloc(Map<String, Result> results, String name) {

@@ -15,6 +15,9 @@ package io.alertbridge.core;
  * @param maxDeliveryIdChars the longest delivery id accepted; longer is {@link Outcome#INVALID}
  * @param maxBatchElements the most ticket events one delivery may hold; more is {@link Outcome#TOO_LARGE}
  * @param maxApiAnswerBytes the most bytes read from one answer of a tool's API
+ * @param maxJsonValues the most JSON values (objects, arrays, strings, numbers, literals) one body may
+ *     hold; more is {@link Outcome#TOO_LARGE}, found while reading, so a body dense with tiny values
+ *     costs no more than this many
  */
 public record Limits(
     int maxBodyBytes,
@@ -26,7 +29,8 @@ public record Limits(
     int maxAlertKeyChars,
     int maxDeliveryIdChars,
     int maxBatchElements,
-    int maxApiAnswerBytes) {
+    int maxApiAnswerBytes,
+    int maxJsonValues) {
 
   /** The default body limit: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -48,6 +52,8 @@ public record Limits(
   public static final int DEFAULT_MAX_BATCH_ELEMENTS = 100;
   /** The default bound on one answer of a tool's API: 1 MiB. */
   public static final int DEFAULT_MAX_API_ANSWER_BYTES = 1 << 20;
+  /** The default bound on the JSON values of one body: 50,000 (a full HaloITSM ticket holds a few hundred). */
+  public static final int DEFAULT_MAX_JSON_VALUES = 50_000;
 
   /** Checks that every bound is positive and the nesting depth within what the reader allows. */
   public Limits {
@@ -65,17 +71,19 @@ public record Limits(
     requirePositive(maxDeliveryIdChars, "maxDeliveryIdChars");
     requirePositive(maxBatchElements, "maxBatchElements");
     requirePositive(maxApiAnswerBytes, "maxApiAnswerBytes");
+    requirePositive(maxJsonValues, "maxJsonValues");
   }
 
   /**
    * @return 1 MiB bodies, 64 levels, 1024-character summaries, 16384-character details, numbers of
    *     100 digits and exponents up to 100, 255-character alert keys and delivery ids, 100 ticket events
-   *     per delivery, 1 MiB API answers
+   *     per delivery, 1 MiB API answers, 50,000 JSON values per body
    */
   public static Limits defaults() {
     return new Limits(DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_SUMMARY_CHARS,
         DEFAULT_MAX_DETAILS_CHARS, DEFAULT_MAX_NUMBER_DIGITS, DEFAULT_MAX_NUMBER_EXPONENT, DEFAULT_MAX_ALERT_KEY_CHARS,
-        DEFAULT_MAX_DELIVERY_ID_CHARS, DEFAULT_MAX_BATCH_ELEMENTS, DEFAULT_MAX_API_ANSWER_BYTES);
+        DEFAULT_MAX_DELIVERY_ID_CHARS, DEFAULT_MAX_BATCH_ELEMENTS, DEFAULT_MAX_API_ANSWER_BYTES,
+        DEFAULT_MAX_JSON_VALUES);
   }
 
   /** @return a builder starting from the defaults */
@@ -100,6 +108,7 @@ public record Limits(
     private int maxDeliveryIdChars;
     private int maxBatchElements;
     private int maxApiAnswerBytes;
+    private int maxJsonValues;
 
     private Builder(Limits from) {
       maxBodyBytes = from.maxBodyBytes;
@@ -112,6 +121,7 @@ public record Limits(
       maxDeliveryIdChars = from.maxDeliveryIdChars;
       maxBatchElements = from.maxBatchElements;
       maxApiAnswerBytes = from.maxApiAnswerBytes;
+      maxJsonValues = from.maxJsonValues;
     }
 
     /** @param bytes the largest body accepted @return this builder */
@@ -174,13 +184,19 @@ public record Limits(
       return this;
     }
 
+    /** @param values the most JSON values in one body @return this builder */
+    public Builder maxJsonValues(int values) {
+      maxJsonValues = values;
+      return this;
+    }
+
     /**
      * @return the limits
      * @throws IllegalArgumentException when a bound is not positive, naming it
      */
     public Limits build() {
       return new Limits(maxBodyBytes, maxNestingDepth, maxSummaryChars, maxDetailsChars, maxNumberDigits,
-          maxNumberExponent, maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes);
+          maxNumberExponent, maxAlertKeyChars, maxDeliveryIdChars, maxBatchElements, maxApiAnswerBytes, maxJsonValues);
     }
   }
 

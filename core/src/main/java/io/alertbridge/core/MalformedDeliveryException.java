@@ -27,7 +27,9 @@ public final class MalformedDeliveryException extends InvalidDeliveryException {
     /** The bytes cannot be read at all. */
     UNREADABLE,
     /** A number has more digits, or a larger exponent, than the limits allow. */
-    NUMBER_OUT_OF_RANGE;
+    NUMBER_OUT_OF_RANGE,
+    /** The body holds more JSON values than the limits allow: answered {@link Outcome#TOO_LARGE}. */
+    TOO_MANY_VALUES;
 
     /** @return whether the body's text itself is broken (syntax, duplicate key, trailing content) */
     public boolean isBrokenText() {

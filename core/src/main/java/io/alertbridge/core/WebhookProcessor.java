@@ -176,6 +176,9 @@ public final class WebhookProcessor {
       snapshots = integration.parser().parse(delivery, new ParseContext(source, limits, clock));
     } catch (TooManyTicketEventsException e) {
       return ProcessingResult.early(source, Outcome.TOO_LARGE, e.getMessage());
+    } catch (MalformedDeliveryException e) {
+      Outcome outcome = e.kind() == MalformedDeliveryException.Kind.TOO_MANY_VALUES ? Outcome.TOO_LARGE : Outcome.INVALID;
+      return ProcessingResult.early(source, outcome, e.getMessage());
     } catch (InvalidDeliveryException e) {
       return ProcessingResult.early(source, Outcome.INVALID, e.getMessage());
     } catch (UnavailableException | ConfigurationException e) {

@@ -136,4 +136,16 @@ class BoundedCostTest {
     assertThat(result.message()).as("the elements lack a status, so they were never read")
         .isEqualTo("the delivery holds 5000 ticket events; the limit is 100 (maxBatchElements)");
   }
+
+  @Test
+  void aBodyDenseWithTinyValuesIsRefusedWhileItIsRead() {
+    String fields = IntStream.range(0, 60_000).mapToObj(i -> "\"f" + i + "\":" + i).collect(Collectors.joining(","));
+
+    ProcessingResult result = send("{\"id\":1,\"status\":\"New\"," + fields + "}");
+
+    assertThat(result.outcome()).isEqualTo(Outcome.TOO_LARGE);
+    assertThat(result.message()).startsWith("body holds more than 50000 JSON values (maxJsonValues) (line 1, column ");
+    assertThat(send("{\"id\":1,\"status\":\"New\",\"x\":[" + "0,".repeat(49_990) + "0]}").outcome())
+        .isEqualTo(Outcome.CREATED);
+  }
 }

@@ -103,7 +103,12 @@ public final class JdbcStores {
   public void createSchemaIfMissing() {
     List<String> statements = statements(schema(dialect, tablePrefix));
     StoreException failure = null;
-    for (int attempt = 0; attempt < 3; attempt++) {
+    // Each failed attempt means another node created one of the tables or indexes meanwhile, so every
+    // statement can lose a race at most once.
+    for (int attempt = 0; attempt <= statements.size(); attempt++) {
+      if (attempt > 0) {
+        pause(java.util.concurrent.ThreadLocalRandom.current().nextInt(5, 25) * attempt);
+      }
       try {
         connections.autoCommit("creating the schema", connection -> {
           try (Statement statement = connection.createStatement()) {
@@ -120,6 +125,15 @@ public final class JdbcStores {
       }
     }
     throw failure;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while creating the schema", e);
+    }
   }
 
   /**

@@ -834,7 +834,7 @@ public abstract class StoreCompatibilityKit {
     @Override
     public DeliveryParser parser() {
       return (delivery, context) -> {
-        Object body = Json.parse(delivery.body(), context.limits().maxNestingDepth());
+        Object body = Json.parse(delivery.body(), context.limits());
         List<TicketSnapshot> snapshots = new ArrayList<>();
         for (Object ticket : body instanceof List<?> batch ? batch : List.of(body)) {
           JsonObject fields = JsonObject.root(ticket);

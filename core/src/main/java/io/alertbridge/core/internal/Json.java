@@ -64,7 +64,8 @@ public final class Json {
    * @throws MalformedDeliveryException when the body is not one well-formed JSON value
    */
   public static Object parse(byte[] body, int maxDepth) {
-    return parse(body, new Bounds(maxDepth, Limits.DEFAULT_MAX_NUMBER_DIGITS, Limits.DEFAULT_MAX_NUMBER_EXPONENT));
+    return parse(body, new Bounds(maxDepth, Limits.DEFAULT_MAX_NUMBER_DIGITS, Limits.DEFAULT_MAX_NUMBER_EXPONENT,
+        Integer.MAX_VALUE));
   }
 
   /**
@@ -74,7 +75,8 @@ public final class Json {
    * @throws MalformedDeliveryException when the body is not one well-formed JSON value within the limits
    */
   public static Object parse(byte[] body, Limits limits) {
-    return parse(body, new Bounds(limits.maxNestingDepth(), limits.maxNumberDigits(), limits.maxNumberExponent()));
+    return parse(body, new Bounds(limits.maxNestingDepth(), limits.maxNumberDigits(), limits.maxNumberExponent(),
+        limits.maxJsonValues()));
   }
 
   private static Object parse(byte[] body, Bounds bounds) {
@@ -87,8 +89,33 @@ public final class Json {
     }
   }
 
-  /** How deep and how large what is read may be. */
-  private record Bounds(int maxDepth, int maxDigits, int maxExponent) {}
+  /** How deep and how large what is read may be, and how many values were read so far. */
+  private static final class Bounds {
+    final int maxDepth;
+    final int maxDigits;
+    final int maxExponent;
+    final int maxValues;
+    int values;
+
+    Bounds(int maxDepth, int maxDigits, int maxExponent, int maxValues) {
+      this.maxDepth = maxDepth;
+      this.maxDigits = maxDigits;
+      this.maxExponent = maxExponent;
+      this.maxValues = maxValues;
+    }
+
+    int maxDepth() {
+      return maxDepth;
+    }
+
+    int maxDigits() {
+      return maxDigits;
+    }
+
+    int maxExponent() {
+      return maxExponent;
+    }
+  }
 
   /** A syntax error in bytes that are not UTF-8 is reported as {@link Kind#ENCODING}. */
   private static MalformedDeliveryException notUtf8(byte[] body, MalformedDeliveryException e) {
@@ -118,7 +145,7 @@ public final class Json {
   public static Object parse(String text, int maxDepth) {
     try (JsonParser parser = FACTORY.createParser(text)) {
       return parseWithin(parser, new Bounds(maxDepth, Limits.DEFAULT_MAX_NUMBER_DIGITS,
-          Limits.DEFAULT_MAX_NUMBER_EXPONENT));
+          Limits.DEFAULT_MAX_NUMBER_EXPONENT, Integer.MAX_VALUE));
     } catch (IOException e) {
       throw malformed(e);
     }
@@ -147,6 +174,11 @@ public final class Json {
   }
 
   private static Object read(JsonParser parser, JsonToken token, int depth, Bounds bounds) throws IOException {
+    if (++bounds.values > bounds.maxValues) {
+      JsonLocation at = parser.currentTokenLocation();
+      throw new MalformedDeliveryException("body holds more than " + bounds.maxValues + " JSON values (maxJsonValues)"
+          + position(at), Kind.TOO_MANY_VALUES, at.getLineNr(), at.getColumnNr());
+    }
     switch (token) {
       case START_OBJECT: {
         checkDepth(parser, depth, bounds.maxDepth());

@@ -55,7 +55,7 @@ public class ExampleIntegration implements Integration {
   @Override
   public DeliveryParser parser() {
     return (delivery, context) -> {
-      Object parsed = Json.parse(delivery.body(), context.limits().maxNestingDepth());
+      Object parsed = Json.parse(delivery.body(), context.limits());
       if (parsed instanceof List<?> batch) {
         context.checkBatchSize(batch.size());
         List<TicketSnapshot> snapshots = new ArrayList<>();
