@@ -4,7 +4,6 @@
  */
 module io.alertbridge.cli {
   requires io.alertbridge.core;
-  requires jdk.httpserver;
 
   uses io.alertbridge.core.Integration;
 }

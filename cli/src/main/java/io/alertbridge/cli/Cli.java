@@ -7,6 +7,7 @@ import io.alertbridge.core.Integration;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.ReopenPolicy;
+import io.alertbridge.core.Secret;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.internal.Json;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code alertbridge} commands, with their output streams and clock injected: {@link #run}
@@ -39,12 +41,13 @@ final class Cli {
   static final int USAGE = 2;
 
   private static final Set<String> SOURCE_OPTIONS = sourceOptions();
-  private static final Set<String> SERVE_OPTIONS = Set.of("port", "config", "now");
+  private static final Set<String> SERVE_OPTIONS = Set.of("port", "config", "now", "admin-token-env");
 
   private final IntegrationRegistry registry;
   private final Clock clock;
   private final PrintStream out;
   private final PrintStream err;
+  private final Function<String, String> environment;
 
   /**
    * @param registry the integrations to offer
@@ -53,10 +56,23 @@ final class Cli {
    * @param err where usage and errors go
    */
   Cli(IntegrationRegistry registry, Clock clock, PrintStream out, PrintStream err) {
+    this(registry, clock, out, err, System::getenv);
+  }
+
+  /**
+   * @param registry the integrations to offer
+   * @param clock the clock unless {@code --now} fixes one
+   * @param out where results go
+   * @param err where usage and errors go
+   * @param environment the environment variables by name (null when not set)
+   */
+  Cli(IntegrationRegistry registry, Clock clock, PrintStream out, PrintStream err,
+      Function<String, String> environment) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
+    this.environment = Objects.requireNonNull(environment, "environment");
   }
 
   /**
@@ -180,15 +196,35 @@ final class Cli {
     ServeConfig config = options.value("config")
         .map(file -> ServeConfig.read(readText(file), registry, fixed))
         .orElseGet(() -> ServeConfig.defaults(registry));
+    Optional<String> tokenVariable = options.value("admin-token-env");
+    if (tokenVariable.isPresent()) {
+      if (config.adminToken().isPresent()) {
+        throw new UsageException("--admin-token-env: the configuration already has an adminToken; give one or the other");
+      }
+      config = config.withAdminToken(Secret.of(adminToken(tokenVariable.get())));
+    }
     Receiver receiver = Receiver.start(config, registry, fixed, port, out);
     String base = "http://127.0.0.1:" + receiver.port();
     out.println("alertbridge listening on " + base + "/ (port " + receiver.port() + ")");
     config.sources().values().forEach(source -> out.println("  POST " + base + "/webhooks/" + source.id() + "  ("
         + source.integration() + ", authentication: " + AlertSources.describe(source.authentication()) + ")"));
-    out.println("  GET  " + base + "/alerts");
+    out.println("  GET  " + base + "/alerts" + (config.adminToken().isPresent()
+        ? "  (Authorization: Bearer <admin token>)" : "  (off: no admin token)"));
     out.println("  GET  " + base + "/health");
     out.flush();
     return receiver;
+  }
+
+  private String adminToken(String variable) {
+    String token = environment.apply(variable);
+    if (token == null || token.isEmpty()) {
+      throw new UsageException("--admin-token-env: the environment variable " + variable + " is not set");
+    }
+    if (!ServeConfig.isAdminToken(token)) {
+      throw new UsageException("--admin-token-env: the token in " + variable + " must have at least "
+          + ServeConfig.MIN_ADMIN_TOKEN_CHARS + " characters, without spaces around it");
+    }
+    return token;
   }
 
   private AlertSource source(Options options, Clock fixed) {
@@ -275,7 +311,7 @@ final class Cli {
                   Runs the deliveries in order through one in-memory store; prints one JSON line each.
           explain --source NAME [--secret S] [--now ISO-8601] [--json] FILE
                   Prints the reasoning for one delivery, changing nothing.
-          serve   [--port 8080] [--config FILE] [--now ISO-8601]
+          serve   [--port 8080] [--config FILE] [--now ISO-8601] [--admin-token-env VAR]
                   Receives deliveries on 127.0.0.1: POST /webhooks/{source}, GET /alerts, GET /health.
         """;
   }
@@ -293,6 +329,8 @@ final class Cli {
           --autotask-api URL, --autotask-username U, --autotask-secret S, --autotask-integration-code C
                              the Autotask REST API that --source autotask fetches tickets from
           --json             explain: print JSON instead of text
+          --admin-token-env VAR  serve: the admin token is in this environment variable; GET /alerts
+                             needs it as "Authorization: Bearer <token>" (without one, GET /alerts is off)
 
         FILE: *.json (a JSON body), *.form (a form-urlencoded body) or *.http (header lines,
         an empty line, then the body bytes exactly).
