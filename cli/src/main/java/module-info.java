@@ -4,6 +4,7 @@
  */
 module io.alertbridge.cli {
   requires io.alertbridge.core;
+  requires io.alertbridge.jdbc;
 
   uses io.alertbridge.core.Integration;
 }

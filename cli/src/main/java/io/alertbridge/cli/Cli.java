@@ -8,6 +8,7 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.ReopenPolicy;
 import io.alertbridge.core.Secret;
+import io.alertbridge.core.StoreException;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.internal.Json;
@@ -41,7 +42,8 @@ final class Cli {
   static final int USAGE = 2;
 
   private static final Set<String> SOURCE_OPTIONS = sourceOptions();
-  private static final Set<String> SERVE_OPTIONS = Set.of("port", "config", "now", "admin-token-env");
+  private static final Set<String> SERVE_OPTIONS = Set.of("port", "config", "now", "admin-token-env", "jdbc-url",
+      "jdbc-user", "jdbc-password-env", "state");
 
   private final IntegrationRegistry registry;
   private final Clock clock;
@@ -111,6 +113,9 @@ final class Cli {
       return USAGE;
     } catch (UncheckedIOException e) {
       err.println("alertbridge: " + e.getMessage());
+      return FAILED;
+    } catch (StoreException e) {
+      err.println("alertbridge: the database cannot be used: " + e.getMessage());
       return FAILED;
     } catch (RuntimeException e) {
       err.println("alertbridge: unexpected failure: " + e);
@@ -203,7 +208,8 @@ final class Cli {
       }
       config = config.withAdminToken(Secret.of(adminToken(tokenVariable.get())));
     }
-    Receiver receiver = Receiver.start(config, registry, fixed, port, out);
+    ServeStore store = store(options);
+    Receiver receiver = Receiver.start(config, store, registry, fixed, port, out);
     String base = "http://127.0.0.1:" + receiver.port();
     out.println("alertbridge listening on " + base + "/ (port " + receiver.port() + ")");
     config.sources().values().forEach(source -> out.println("  POST " + base + "/webhooks/" + source.id() + "  ("
@@ -211,8 +217,69 @@ final class Cli {
     out.println("  GET  " + base + "/alerts" + (config.adminToken().isPresent()
         ? "  (Authorization: Bearer <admin token>)" : "  (off: no admin token)"));
     out.println("  GET  " + base + "/health");
+    out.println("  state: " + store.describe());
     out.flush();
     return receiver;
+  }
+
+  /** The store {@code --jdbc-url} or {@code --state} names; in memory without either. */
+  private ServeStore store(Options options) {
+    Optional<String> url = options.value("jdbc-url");
+    Optional<String> state = options.value("state");
+    if (url.isEmpty()) {
+      for (String option : List.of("jdbc-user", "jdbc-password-env")) {
+        if (options.value(option).isPresent()) {
+          throw new UsageException("--" + option + " goes with --jdbc-url");
+        }
+      }
+    }
+    if (url.isPresent() && state.isPresent()) {
+      throw new UsageException("--state and --jdbc-url exclude each other: --state FILE is an H2 database of its own");
+    }
+    if (state.isPresent()) {
+      String file = state.get();
+      if (file.endsWith(".mv.db")) {
+        file = file.substring(0, file.length() - ".mv.db".length());
+      }
+      if (file.isBlank() || file.contains(";")) {
+        throw new UsageException("--state: expected a file name without ';', got \"" + state.get() + '"');
+      }
+      Path path = Path.of(file).toAbsolutePath().normalize();
+      return JdbcServeStore.open("jdbc:h2:file:" + path, null, null, "H2 file " + path + ".mv.db");
+    }
+    if (url.isPresent()) {
+      if (!url.get().startsWith("jdbc:")) {
+        throw new UsageException("--jdbc-url: expected a JDBC URL such as jdbc:postgresql://localhost/alertbridge");
+      }
+      String password = null;
+      Optional<String> variable = options.value("jdbc-password-env");
+      if (variable.isPresent()) {
+        password = environment.apply(variable.get());
+        if (password == null) {
+          throw new UsageException("--jdbc-password-env: the environment variable " + variable.get() + " is not set");
+        }
+      }
+      return JdbcServeStore.open(url.get(), options.value("jdbc-user").orElse(null), password,
+          "JDBC " + withoutQuery(url.get()));
+    }
+    return new MemoryServeStore();
+  }
+
+  /** @return the URL up to its parameters, which may hold a password */
+  private static String withoutQuery(String url) {
+    int end = url.length();
+    for (char c : new char[] {'?', ';', '&'}) {
+      int at = url.indexOf(c);
+      if (at >= 0) {
+        end = Math.min(end, at);
+      }
+    }
+    int at = url.lastIndexOf('@', end);
+    int scheme = url.indexOf("//");
+    if (at >= 0 && scheme >= 0 && at > scheme) {
+      return url.substring(0, scheme + 2) + url.substring(at + 1, end); // user:password@host
+    }
+    return url.substring(0, end);
   }
 
   private String adminToken(String variable) {
@@ -312,6 +379,7 @@ final class Cli {
           explain --source NAME [--secret S] [--now ISO-8601] [--json] FILE
                   Prints the reasoning for one delivery, changing nothing.
           serve   [--port 8080] [--config FILE] [--now ISO-8601] [--admin-token-env VAR]
+                  [--state FILE | --jdbc-url URL [--jdbc-user U] [--jdbc-password-env VAR]]
                   Receives deliveries on 127.0.0.1: POST /webhooks/{source}, GET /alerts, GET /health.
         """;
   }
@@ -331,6 +399,11 @@ final class Cli {
           --json             explain: print JSON instead of text
           --admin-token-env VAR  serve: the admin token is in this environment variable; GET /alerts
                              needs it as "Authorization: Bearer <token>" (without one, GET /alerts is off)
+          --state FILE       serve: keep alerts and delivery ids in an H2 database file (FILE.mv.db),
+                             so that they survive a restart; one process at a time
+          --jdbc-url URL     serve: keep them in a database that several receivers share (PostgreSQL,
+                             MySQL, MariaDB, H2); the tables are created if missing
+          --jdbc-user U, --jdbc-password-env VAR  the database user, and the variable with its password
 
         FILE: *.json (a JSON body), *.form (a form-urlencoded body) or *.http (header lines,
         an empty line, then the body bytes exactly).

@@ -4,11 +4,9 @@ import io.alertbridge.core.AlertKey;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
-import io.alertbridge.core.InMemoryAlertStateStore;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Redelivery;
-import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.internal.Json;
@@ -20,53 +18,62 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A webhook receiver on the loopback interface ({@link HttpConnections}: bounded connections, read
  * timeouts): {@code POST /webhooks/{source}} processes a delivery, {@code GET /alerts} lists alert states
  * with the last event applied for each (only with the admin token), {@code GET /health} answers that it
- * is up. Deliveries for all sources share one in-memory store; the processor hands its events to a sink
- * ({@link LastAppliedEvents}) through the store's outbox.
+ * is up. Deliveries for all sources share one {@link ServeStore}: in memory, or a database that other
+ * receivers may share.
  *
  * <p>Answers never name the configured sources, internal addresses or the reason for a 503; the log
  * line for the operator does.
  */
 final class Receiver {
   private static final String WEBHOOKS = "/webhooks/";
+  /** How often expired alerts and delivery ids are swept. */
+  static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
   /** The most alerts one {@code GET /alerts} lists. */
   static final int MAX_ALERTS_LISTED = 1000;
 
   private final ServeConfig config;
   private final Clock clock;
-  private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
-  /** The processor's event sink: the last event applied per alert key, for GET /alerts. */
-  private final LastAppliedEvents lastApplied;
+  private final ServeStore store;
   private final WebhookProcessor processor;
   private final PrintStream log;
   /** SHA-256 of the admin token, or null when none is configured (then GET /alerts is off). */
   private final byte[] adminTokenHash;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ScheduledExecutorService sweeper;
   private HttpConnections server;
 
-  private Receiver(ServeConfig config, IntegrationRegistry registry, Clock clock, PrintStream log) {
+  private Receiver(ServeConfig config, ServeStore store, IntegrationRegistry registry, Clock clock,
+      PrintStream log) {
     this.config = config;
+    this.store = store;
     this.clock = clock;
     this.log = log;
     this.adminTokenHash = config.adminToken().map(token -> sha256(token.utf8Bytes())).orElse(null);
-    this.lastApplied = new LastAppliedEvents(store);
-    this.processor = WebhookProcessor.builder(registry).stateStore(store).clock(clock).limits(config.limits())
-        .eventSink(lastApplied).build();
+    this.processor = store.wire(WebhookProcessor.builder(registry).clock(clock).limits(config.limits())).build();
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "alertbridge-sweep");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
    * @param config the alert sources, limits and admin token
+   * @param store where alert states live; the receiver closes it when it stops
    * @param registry the integrations
    * @param clock the processor's clock
    * @param port the port on 127.0.0.1; 0 picks a free one
@@ -74,17 +81,34 @@ final class Receiver {
    * @return the started receiver
    * @throws UncheckedIOException when the port cannot be bound
    */
-  static Receiver start(ServeConfig config, IntegrationRegistry registry, Clock clock, int port, PrintStream log) {
-    Receiver receiver = new Receiver(config, registry, clock, log);
-    receiver.redeliverPending();
-    receiver.server = HttpConnections.start(port, config.connectionLimits(), receiver::handle, log);
+  static Receiver start(ServeConfig config, ServeStore store, IntegrationRegistry registry, Clock clock, int port,
+      PrintStream log) {
+    Receiver receiver = new Receiver(config, store, registry, clock, log);
+    try {
+      receiver.redeliverPending();
+      receiver.server = HttpConnections.start(port, config.connectionLimits(), receiver::handle, log);
+    } catch (RuntimeException e) {
+      receiver.sweeper.shutdownNow();
+      store.close();
+      throw e;
+    }
+    receiver.sweeper.scheduleWithFixedDelay(receiver::sweep, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(),
+        TimeUnit.SECONDS);
     return receiver;
   }
 
+  /** Forgets expired alerts and delivery ids now. Called on a schedule. */
+  void sweep() {
+    try {
+      store.sweep(clock.instant());
+    } catch (RuntimeException e) {
+      log.println("alertbridge: the sweep of expired alerts failed: " + e.getMessage());
+    }
+  }
+
   /**
-   * Hands the events still pending in the store to the sink, before the first request. The in-memory
-   * store starts empty, so there are none yet; a receiver over a persistent store would find those
-   * whose hand-over a previous run did not finish.
+   * Hands the events still pending in the store to the sink, before the first request: in memory there
+   * are none yet; a database may hold those whose hand-over a previous run did not finish.
    */
   private void redeliverPending() {
     Redelivery redelivery = processor.redeliverPending();
@@ -113,6 +137,8 @@ final class Receiver {
   synchronized void stop() {
     if (stopped.getCount() > 0) {
       server.stop();
+      sweeper.shutdownNow();
+      store.close();
       stopped.countDown();
     }
   }
@@ -183,40 +209,25 @@ final class Receiver {
         return new HttpConnections.Response(400, message("limit must be a number from 1 to " + MAX_ALERTS_LISTED));
       }
     }
-    AlertKey after = null;
+    Optional<AlertKey> after = Optional.empty();
     if (query.containsKey("afterSource") || query.containsKey("afterKey")) {
-      after = new AlertKey(query.getOrDefault("afterSource", ""), query.getOrDefault("afterKey", ""));
-    }
-    Instant now = clock.instant();
-    List<Object> alerts = new ArrayList<>();
-    AlertKey last = null;
-    boolean more = false;
-    for (Map.Entry<AlertKey, StoredAlert> entry : store.snapshot().entrySet()) {
-      AlertKey key = entry.getKey();
-      StoredAlert alert = entry.getValue();
-      if (alert.isExpired(now) || (after != null && compare(key, after) <= 0)) {
-        continue;
+      if (!query.containsKey("afterSource") || !query.containsKey("afterKey")) {
+        return new HttpConnections.Response(400, message("afterSource and afterKey go together"));
       }
-      if (alerts.size() == limit) {
-        more = true;
-        break;
-      }
-      String lastEventId = lastApplied.last(key).filter(event -> event.alertId().equals(alert.alertId()))
-          .map(io.alertbridge.core.AlertEvent::eventId).orElse(null);
-      alerts.add(Reports.alert(key, alert, lastEventId));
-      last = key;
+      after = Optional.of(new AlertKey(query.get("afterSource"), query.get("afterKey")));
     }
-    lastApplied.forgetUnstored();
+    ServeStore.Page page;
+    try {
+      page = store.alerts(clock.instant(), after, limit);
+    } catch (UnavailableException e) {
+      log.println("GET /alerts -> 503 (" + e.getMessage() + ")");
+      return new HttpConnections.Response(503, message("try again later"), Map.of("Retry-After", "30"));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("alerts", alerts);
-    body.put("next", more ? "/alerts?limit=" + limit + "&afterSource=" + encode(last.sourceId()) + "&afterKey="
-        + encode(last.ticketId()) : null);
+    body.put("alerts", page.alerts());
+    body.put("next", page.more() ? "/alerts?limit=" + limit + "&afterSource=" + encode(page.last().get().sourceId())
+        + "&afterKey=" + encode(page.last().get().ticketId()) : null);
     return new HttpConnections.Response(200, Json.write(body, true));
-  }
-
-  private static int compare(AlertKey a, AlertKey b) {
-    int bySource = a.sourceId().compareTo(b.sourceId());
-    return bySource != 0 ? bySource : a.ticketId().compareTo(b.ticketId());
   }
 
   private static Map<String, String> query(String rawQuery) {
