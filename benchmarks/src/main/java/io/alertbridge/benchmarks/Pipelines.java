@@ -5,6 +5,7 @@ import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Delivery;
+import io.alertbridge.core.DeliveryLog;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.InMemoryAlertStateStore;
 import io.alertbridge.core.Integration;
@@ -33,6 +34,12 @@ final class Pipelines {
   /** @return a processor that hands its events to {@code sink} through the store's outbox */
   static WebhookProcessor processor(AlertEventSink sink, Integration... integrations) {
     return builder(new InMemoryAlertStateStore(), integrations).eventSink(sink).build();
+  }
+
+  /** @return a processor on the given stores that hands its events to {@code sink} through the store's outbox */
+  static WebhookProcessor processor(AlertStateStore store, DeliveryLog deliveryLog, AlertEventSink sink,
+      Integration... integrations) {
+    return builder(store, integrations).deliveryLog(deliveryLog).eventSink(sink).build();
   }
 
   private static WebhookProcessor.Builder builder(AlertStateStore store, Integration... integrations) {

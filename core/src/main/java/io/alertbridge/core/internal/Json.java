@@ -38,6 +38,9 @@ public final class Json {
   public static final int MAX_NESTING_DEPTH = 1000;
 
   private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+      // Untrusted bodies may hold many distinct field names: interning each in the JVM's string table
+      // would make them cost far more than their size.
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
       .build();
