@@ -259,8 +259,12 @@ final class Cli {
           throw new UsageException("--jdbc-password-env: the environment variable " + variable.get() + " is not set");
         }
       }
-      return JdbcServeStore.open(url.get(), options.value("jdbc-user").orElse(null), password,
-          "JDBC " + withoutQuery(url.get()));
+      try {
+        return JdbcServeStore.open(url.get(), options.value("jdbc-user").orElse(null), password,
+            "JDBC " + withoutQuery(url.get()));
+      } catch (IllegalStateException e) { // a database the stores do not speak
+        throw new StoreException(e.getMessage(), e);
+      }
     }
     return new MemoryServeStore();
   }

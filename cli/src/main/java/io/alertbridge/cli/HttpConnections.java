@@ -22,11 +22,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -141,8 +141,12 @@ final class HttpConnections {
     this.handler = handler;
     this.log = log;
     this.permits = new Semaphore(limits.maxConnections());
-    this.workers = new ThreadPoolExecutor(0, limits.maxConnections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        daemon("alertbridge-connection"));
+    // As many threads as connections; the permits keep the queue short, and a connection handed over
+    // while a thread is still finishing the previous one waits for it instead of being refused.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(limits.maxConnections(), limits.maxConnections(), 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("alertbridge-connection"));
+    pool.allowCoreThreadTimeOut(true);
+    this.workers = pool;
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("alertbridge-watchdog"));
     timer.setRemoveOnCancelPolicy(true);
     this.watchdog = timer;
