@@ -133,7 +133,7 @@ class ServeLimitsTest {
 
   @Test
   void answers408ToTrickledHeadersWhileServingOthers() throws Exception {
-    start("\"headerTimeoutMillis\": 800,");
+    start("\"headerTimeoutMillis\": 3000,");
     List<Socket> slow = new ArrayList<>();
     for (int i = 0; i < 12; i++) { // more than the 8 workers the receiver used to have
       Socket socket = connect();
@@ -143,7 +143,7 @@ class ServeLimitsTest {
     long started = System.nanoTime();
     Thread trickle = new Thread(() -> {
       try {
-        for (int round = 0; round < 40; round++) {
+        for (int round = 0; round < 60; round++) {
           for (Socket socket : slow) {
             send(socket, "X");
           }
@@ -168,10 +168,10 @@ class ServeLimitsTest {
     trickle.join();
 
     assertThat(statusLine(health)).isEqualTo("HTTP/1.1 200 OK");
-    assertThat(healthMillis).isLessThan(600);
+    assertThat(healthMillis).isLessThan(2_000); // long before the slow ones time out
     assertThat(statusLine(first)).isEqualTo("HTTP/1.1 408 Request Timeout");
     assertThat(body(first)).containsEntry("message", "the request took too long");
-    assertThat(slowMillis).isBetween(600L, 5_000L);
+    assertThat(slowMillis).isBetween(2_800L, 8_000L);
     assertThat(others).containsOnly("HTTP/1.1 408 Request Timeout");
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("a request took too long (headers) -> 408");
   }
