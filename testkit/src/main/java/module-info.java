@@ -4,6 +4,8 @@ module io.alertbridge.testkit {
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
   requires jdk.httpserver;
+  requires java.management;
+  requires jdk.management;
 
   exports io.alertbridge.testkit;
 }

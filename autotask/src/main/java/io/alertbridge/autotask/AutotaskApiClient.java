@@ -2,10 +2,10 @@ package io.alertbridge.autotask;
 
 import io.alertbridge.autotask.AutotaskApiException.Reason;
 import io.alertbridge.core.InvalidDeliveryException;
+import io.alertbridge.core.Limits;
+import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.internal.Json;
 import io.alertbridge.core.internal.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +20,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +31,16 @@ import org.slf4j.LoggerFactory;
  * The Autotask REST API for one set of {@link ApiSettings}: finds the zone (once), gets tickets, and
  * keeps the ticket-field picklists. Thread-safe. Every failure is an {@link AutotaskApiException}
  * whose message names the request by address without query, never a credential.
+ *
+ * <p>Every exchange is bounded as a whole: it ends within the request timeout, connecting and the whole
+ * body included (an API that sends its headers and then stalls, or trickles its body, is a
+ * {@link Reason#TIMEOUT}), and reads at most {@link Limits#maxApiAnswerBytes()} bytes of an answer (more
+ * is an {@link Reason#UNREADABLE_ANSWER}). An answer is read with the processor's {@link Limits}: one
+ * that is not JSON, holds a number beyond them, nests too deep, is {@code null} or is not of the
+ * documented shape is an {@link Reason#UNREADABLE_ANSWER} too.
  */
 final class AutotaskApiClient {
   private static final Logger LOG = LoggerFactory.getLogger(AutotaskApiClient.class);
-  private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-  private static final int MAX_DEPTH = 64;
 
   private final ApiSettings settings;
   private final HttpClient http;
@@ -55,12 +64,13 @@ final class AutotaskApiClient {
   /**
    * @param id the ticket id
    * @param clock the clock that ages the picklists
+   * @param limits the bounds on each answer: its bytes, nesting and numbers
    * @return the ticket, or empty when the API does not know it
    */
-  Optional<AutotaskTicket> ticket(long id, Clock clock) {
-    Zone current = zone();
+  Optional<AutotaskTicket> ticket(long id, Clock clock, Limits limits) {
+    Zone current = zone(limits);
     URI uri = current.api().resolve("v1.0/Tickets/" + id);
-    Optional<Object> answer = get(uri, true, true);
+    Optional<Object> answer = get(uri, true, true, limits);
     if (answer.isEmpty()) {
       return Optional.empty();
     }
@@ -69,7 +79,7 @@ final class AutotaskApiClient {
       if (item.isEmpty()) {
         return Optional.empty();
       }
-      Picklists lists = picklists(current, clock, TicketReader.status(item.get()));
+      Picklists lists = picklists(current, clock, TicketReader.status(item.get()), limits);
       return Optional.of(TicketReader.read(id, item.get(), lists, current.web()));
     } catch (InvalidDeliveryException e) {
       throw unreadable(uri, e);
@@ -77,7 +87,7 @@ final class AutotaskApiClient {
   }
 
   /** @return the zone: from the settings, or looked up once */
-  Zone zone() {
+  Zone zone(Limits limits) {
     Zone known = zone;
     if (known != null) {
       return known;
@@ -89,12 +99,13 @@ final class AutotaskApiClient {
       URI uri = settings.apiUrl().resolve("atservicesrest/v1.0/zoneInformation?user="
           + URLEncoder.encode(settings.username().reveal(), StandardCharsets.UTF_8));
       try {
-        JsonObject answer = JsonObject.root(get(uri, false, false).orElseThrow());
+        JsonObject answer = JsonObject.root(get(uri, false, false, limits).orElseThrow());
         String url = answer.requiredString("url").strip();
         URI api = URI.create(url.endsWith("/") ? url : url + '/');
-        if (api.getHost() == null || !(api.getScheme().equalsIgnoreCase("https") || api.getScheme().equalsIgnoreCase("http"))) {
-          throw new AutotaskApiException(Reason.UNREADABLE_ANSWER,
-              "the zone lookup " + describe(uri) + " answered a url that is not an http(s) address");
+        String scheme = api.getScheme() == null ? "" : api.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (api.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+          throw new AutotaskApiException(Reason.UNREADABLE_ANSWER, "the Autotask API gave an unreadable answer to the"
+              + " zone lookup " + describe(uri) + ": its url is not an http(s) address");
         }
         Optional<String> lookedUpWeb = answer.optionalString("webUrl").map(String::strip).filter(w -> !w.isEmpty())
             .map(w -> w.endsWith("/") ? w : w + '/');
@@ -102,8 +113,8 @@ final class AutotaskApiClient {
       } catch (InvalidDeliveryException e) {
         throw unreadable(uri, e);
       } catch (IllegalArgumentException e) {
-        throw new AutotaskApiException(Reason.UNREADABLE_ANSWER,
-            "the zone lookup " + describe(uri) + " answered a url that is not an address", e);
+        throw new AutotaskApiException(Reason.UNREADABLE_ANSWER, "the Autotask API gave an unreadable answer to the"
+            + " zone lookup " + describe(uri) + ": its url is not an address");
       }
     }
     zone = known;
@@ -114,14 +125,14 @@ final class AutotaskApiClient {
    * The picklists, fetched when missing or older than the refresh interval, and fetched again once
    * when a status value is not in them.
    */
-  private Picklists picklists(Zone current, Clock clock, long status) {
+  private Picklists picklists(Zone current, Clock clock, long status, Limits limits) {
     synchronized (picklistLock) {
       Instant now = clock.instant();
       if (picklists == null || !now.isBefore(picklistsFetchedAt.plus(settings.picklistRefresh()))) {
-        fetchPicklists(current, now);
+        fetchPicklists(current, now, limits);
       } else if (picklists.label(Picklists.STATUS, status).isEmpty() && !statusesMissingAfterFetch.contains(status)) {
         LOG.debug("status value {} is not in the cached picklist; fetching the picklists again", status);
-        fetchPicklists(current, now);
+        fetchPicklists(current, now, limits);
       }
       if (picklists.label(Picklists.STATUS, status).isEmpty()) {
         statusesMissingAfterFetch.add(status);
@@ -130,10 +141,10 @@ final class AutotaskApiClient {
     }
   }
 
-  private void fetchPicklists(Zone current, Instant now) {
+  private void fetchPicklists(Zone current, Instant now, Limits limits) {
     URI uri = current.api().resolve("v1.0/Tickets/entityInformation/fields");
     try {
-      picklists = Picklists.read(get(uri, true, false).orElseThrow());
+      picklists = Picklists.read(get(uri, true, false, limits).orElseThrow());
     } catch (InvalidDeliveryException e) {
       throw unreadable(uri, e);
     }
@@ -141,8 +152,12 @@ final class AutotaskApiClient {
     statusesMissingAfterFetch.clear();
   }
 
-  /** @return the parsed answer; empty only for a 404 when {@code notFoundIsEmpty} */
-  private Optional<Object> get(URI uri, boolean authenticated, boolean notFoundIsEmpty) {
+  /**
+   * One exchange, bounded as a whole in time (the request timeout, the body included) and in bytes.
+   *
+   * @return the parsed answer, never null; empty only for a 404 when {@code notFoundIsEmpty}
+   */
+  private Optional<Object> get(URI uri, boolean authenticated, boolean notFoundIsEmpty, Limits limits) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(settings.requestTimeout())
         .header("Accept", "application/json")
@@ -153,44 +168,70 @@ final class AutotaskApiClient {
           .header("ApiIntegrationCode", settings.integrationCode().reveal())
           .header("Content-Type", "application/json");
     }
-    HttpResponse<InputStream> response;
+    BoundedBody body = new BoundedBody(limits.maxApiAnswerBytes());
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), body);
+    HttpResponse<byte[]> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpConnectTimeoutException e) {
-      throw new AutotaskApiException(Reason.TIMEOUT, "could not connect to the Autotask API for " + describe(uri)
-          + " within " + settings.connectTimeout(), e);
-    } catch (HttpTimeoutException e) {
+      response = exchange.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      stop(exchange, body);
       throw new AutotaskApiException(Reason.TIMEOUT, "the Autotask API did not answer " + describe(uri)
-          + " within " + settings.requestTimeout(), e);
-    } catch (ConnectException e) {
-      throw new AutotaskApiException(Reason.UNREACHABLE, "could not connect to the Autotask API for " + describe(uri), e);
-    } catch (IOException e) {
-      throw new AutotaskApiException(Reason.UNREACHABLE, "the Autotask API request " + describe(uri) + " failed: "
-          + e.getClass().getSimpleName(), e);
+          + " within " + settings.requestTimeout() + " (requestTimeout, for the whole answer)");
+    } catch (ExecutionException e) {
+      throw failed(uri, e.getCause() == null ? e : e.getCause(), limits);
     } catch (InterruptedException e) {
+      stop(exchange, body);
       Thread.currentThread().interrupt();
       throw new AutotaskApiException(Reason.UNREACHABLE, "interrupted while waiting for " + describe(uri), e);
     }
-    try (InputStream body = response.body()) {
-      int status = response.statusCode();
-      if (status == 404 && notFoundIsEmpty) {
-        return Optional.empty();
-      }
-      if (status < 200 || status > 299) {
-        throw failure(status, uri);
-      }
-      byte[] bytes = body.readNBytes(MAX_ANSWER_BYTES + 1);
-      if (bytes.length > MAX_ANSWER_BYTES) {
-        throw new AutotaskApiException(Reason.UNREADABLE_ANSWER, "the answer to " + describe(uri) + " is larger than "
-            + MAX_ANSWER_BYTES + " bytes", status, null);
-      }
-      return Optional.of(Json.parse(bytes, MAX_DEPTH));
-    } catch (InvalidDeliveryException e) {
-      throw unreadable(uri, e);
-    } catch (IOException e) {
-      throw new AutotaskApiException(Reason.UNREACHABLE, "the answer to " + describe(uri) + " broke off: "
-          + e.getClass().getSimpleName(), e);
+    int status = response.statusCode();
+    if (status == 404 && notFoundIsEmpty) {
+      return Optional.empty();
     }
+    if (status < 200 || status > 299) {
+      throw failure(status, uri);
+    }
+    Object answer;
+    try {
+      answer = Json.parse(response.body(), limits);
+    } catch (MalformedDeliveryException e) {
+      String detail = e.getMessage().replace("body is not valid JSON: ", "").replace("body", "answer");
+      boolean beyondLimits = e.kind() == MalformedDeliveryException.Kind.NUMBER_OUT_OF_RANGE
+          || e.kind() == MalformedDeliveryException.Kind.TOO_DEEP;
+      throw unreadable(uri, (beyondLimits ? "it is beyond the limits: " : "it is not valid JSON: ") + detail);
+    }
+    if (answer == null) {
+      throw unreadable(uri, "it is null, not a JSON object");
+    }
+    return Optional.of(answer);
+  }
+
+  /** Ends an exchange whose time is up: the request, and the body if it has started. */
+  private static void stop(CompletableFuture<?> exchange, BoundedBody body) {
+    body.abort();
+    exchange.cancel(true);
+  }
+
+  /** @return the failure of an exchange that ended before an answer was read */
+  private AutotaskApiException failed(URI uri, Throwable cause, Limits limits) {
+    if (cause instanceof BoundedBody.TooLarge tooLarge) {
+      return unreadable(uri, "it is larger than " + limits.maxApiAnswerBytes() + " bytes (Limits.maxApiAnswerBytes): "
+          + tooLarge.getMessage());
+    }
+    if (cause instanceof HttpConnectTimeoutException) {
+      return new AutotaskApiException(Reason.TIMEOUT, "could not connect to the Autotask API for " + describe(uri)
+          + " within " + settings.connectTimeout(), cause);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return new AutotaskApiException(Reason.TIMEOUT, "the Autotask API did not answer " + describe(uri)
+          + " within " + settings.requestTimeout() + " (requestTimeout, for the whole answer)", cause);
+    }
+    if (cause instanceof ConnectException) {
+      return new AutotaskApiException(Reason.UNREACHABLE, "could not connect to the Autotask API for " + describe(uri),
+          cause);
+    }
+    return new AutotaskApiException(Reason.UNREACHABLE, "the Autotask API request " + describe(uri) + " failed: "
+        + cause.getClass().getSimpleName(), cause);
   }
 
   private static AutotaskApiException failure(int status, URI uri) {
@@ -212,8 +253,13 @@ final class AutotaskApiClient {
   }
 
   private static AutotaskApiException unreadable(URI uri, InvalidDeliveryException e) {
-    return new AutotaskApiException(Reason.UNREADABLE_ANSWER, "the Autotask API's answer to " + describe(uri)
-        + " is not of the documented shape: " + e.getMessage().replace("body", "answer"), e);
+    return unreadable(uri, "it is not of the documented shape: " + e.getMessage().replace("body", "answer"));
+  }
+
+  /** @return an {@link Reason#UNREADABLE_ANSWER} saying what is wrong with the answer; the API, not the sender, is at fault */
+  private static AutotaskApiException unreadable(URI uri, String what) {
+    return new AutotaskApiException(Reason.UNREADABLE_ANSWER, "the Autotask API gave an unreadable answer to "
+        + describe(uri) + ": " + what);
   }
 
   /** @return the request, without the query (the zone lookup's query names the API user) */

@@ -15,7 +15,7 @@ public final class AutotaskApiException extends UnavailableException {
 
   /** What kind of failure it is. */
   public enum Reason {
-    /** The API did not answer within the request timeout. */
+    /** The API did not answer, its whole body included, within the request timeout. */
     TIMEOUT,
     /** The API could not be reached: connection refused, unknown host, broken connection. */
     UNREACHABLE,
@@ -27,7 +27,10 @@ public final class AutotaskApiException extends UnavailableException {
     REFUSED,
     /** The API answered with another status it should not give. */
     UNEXPECTED_STATUS,
-    /** The answer could not be read: not JSON, or not the documented shape. */
+    /**
+     * The answer could not be read: larger than {@link io.alertbridge.core.Limits#maxApiAnswerBytes()}, not
+     * JSON, beyond the limits on numbers or nesting, {@code null}, or not of the documented shape.
+     */
     UNREADABLE_ANSWER,
     /** The alert source lacks settings the API client needs, or holds invalid ones. */
     NOT_CONFIGURED,

@@ -33,8 +33,13 @@ public interface AutotaskTicketSource {
    *   <li>{@code webUrl}: the start of ticket links, e.g. {@code https://ww14.autotask.net/}; by default
    *       the zone lookup's {@code webUrl};
    *   <li>{@code connectTimeout}, {@code requestTimeout}, {@code picklistRefresh}: ISO-8601 durations,
-   *       default {@code PT5S}, {@code PT10S} and {@code PT1H}.
+   *       default {@code PT5S}, {@code PT10S} and {@code PT1H}; {@code requestTimeout} bounds each exchange
+   *       as a whole, the answer's body included.
    * </ul>
+   *
+   * Each answer is read with the processor's {@link io.alertbridge.core.Limits}: at most {@code
+   * maxApiAnswerBytes} bytes, numbers and nesting within bounds; an answer that is not readable so is an
+   * {@link AutotaskApiException} with reason {@link AutotaskApiException.Reason#UNREADABLE_ANSWER}.
    *
    * One client is kept per distinct settings; ticket-field picklists are cached and refreshed after
    * {@code picklistRefresh}, or at once when a ticket has a status value they lack.

@@ -22,7 +22,7 @@ final class RestApiTicketSource implements AutotaskTicketSource {
       }
       client = clients.computeIfAbsent(settings, AutotaskApiClient::new);
     }
-    return client.ticket(id, context.clock());
+    return client.ticket(id, context.clock(), context.limits());
   }
 
   /** @return how many clients are cached */

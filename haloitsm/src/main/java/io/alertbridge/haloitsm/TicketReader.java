@@ -46,7 +46,7 @@ final class TicketReader {
     }
     ticket.text("user_name").ifPresent(builder::requester);
     ticket.values().forEach((name, value) -> {
-      if (!NOT_CUSTOM.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!isNotCustom(name)) {
         builder.customDetail(name, Json.freeze(value));
       }
     });
@@ -57,6 +57,12 @@ final class TicketReader {
     }
     notes.forEach(builder::note);
     return builder.build();
+  }
+
+  /** @return whether the member is read into the snapshot's own parts; no lower-case copy of every name */
+  private static boolean isNotCustom(String name) {
+    // lower-casing never shortens a name, and no character lower-cases to two ASCII letters
+    return (name.length() == 2 || name.length() == 7) && NOT_CUSTOM.contains(name.toLowerCase(Locale.ROOT));
   }
 
   private static String ticketId(Fields ticket, Fields envelope) {
@@ -118,7 +124,7 @@ final class TicketReader {
   /** @return why the ticket's flags say it is closed, or null when they do not */
   private static String closedBy(Fields ticket) {
     Object flag = ticket.get("hasbeenclosed");
-    if (Boolean.TRUE.equals(flag) || "true".equalsIgnoreCase(String.valueOf(flag).strip())
+    if (Boolean.TRUE.equals(flag) || flag instanceof String text && "true".equalsIgnoreCase(text.strip())
         || Fields.numericId(flag).filter(n -> n == 1).isPresent()) {
       return "hasbeenclosed is true";
     }

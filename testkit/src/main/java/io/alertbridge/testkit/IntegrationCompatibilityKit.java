@@ -9,8 +9,10 @@ import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.Integration;
 import io.alertbridge.core.IntegrationRegistry;
+import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
+import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.UnavailableException;
@@ -37,12 +39,26 @@ import org.junit.jupiter.api.Test;
  *       {@code process} without changing anything;
  *   <li>arbitrary and mangled bodies give only documented outcomes, and no exception but
  *       {@link UnavailableException} escapes;
+ *   <li>bad and hostile bodies make the parser throw only {@link InvalidDeliveryException} (or
+ *       {@link UnavailableException}), never an exception the processor would log with its stack trace;
  *   <li>size and content-type limits are answered before parsing.
  * </ul>
  */
 public abstract class IntegrationCompatibilityKit {
   private static final Set<Outcome> NOT_UNDERSTOOD = EnumSet.of(Outcome.INVALID, Outcome.UNAUTHORIZED,
       Outcome.TOO_LARGE, Outcome.UNSUPPORTED_MEDIA_TYPE);
+  /** Short bodies that are hostile to any JSON or form reader. */
+  private static final List<String> HOSTILE_BODIES = List.of(
+      "[".repeat(2000) + "]".repeat(2000),
+      "{\"a\":".repeat(2000) + "1" + "}".repeat(2000),
+      "{\"id\":1e999999999,\"status\":\"New\"}",
+      "{\"id\":\"" + "9".repeat(5000) + "\",\"status\":-1e-2147483648}",
+      "{\"id\":" + "9".repeat(5000) + "}",
+      "{\"id\":\"1\",\"status\":\"" + "${".repeat(2000) + "{{".repeat(2000) + "<".repeat(2000) + "\"}",
+      "{\"ticket\":{\"id\":\"-0.000\",\"status\":{\"id\":\"9e9\"},\"details\":\"<script" + "<!--".repeat(500) + "\"}}",
+      "[" + "{\"id\":1,\"status\":1},".repeat(500) + "{}]",
+      "null", "true", "\"\"", "0", "-", "id=" + "0".repeat(5000) + "&id=" + "%".repeat(10), "&=&=&=",
+      "id=" + "9".repeat(5000));
 
   /** For subclasses. */
   protected IntegrationCompatibilityKit() {}
@@ -181,6 +197,40 @@ public abstract class IntegrationCompatibilityKit {
         // documented: the host answers 503
       } catch (RuntimeException e) {
         throw new AssertionError("delivery " + i + " threw " + e + " (only UnavailableException may escape)", e);
+      }
+    }
+  }
+
+  /**
+   * Bad input is a 400 with a message: on arbitrary and mangled bodies, and on short hostile ones (deep
+   * nesting, numbers beyond the limits, long runs of template syntax), the parser throws nothing but
+   * {@link InvalidDeliveryException} (or {@link UnavailableException}). Anything else is a bug the
+   * processor answers 400 and logs with its stack trace as an unexpected failure, so that merely bad
+   * input would fill the host's log.
+   */
+  @Test
+  public void badBodiesFailTheParserOnlyAsInvalidDeliveries() {
+    Integration integration = createIntegration();
+    ParseContext context = new ParseContext(alertSource(integration), Limits.defaults(), clock());
+    List<Delivery> samples = new ArrayList<>(sampleDeliveries().values());
+    List<Delivery> bad = new ArrayList<>();
+    Random random = new Random(43);
+    for (int i = 0; i < fuzzDeliveries(); i++) {
+      bad.add(mangle(samples.get(i % samples.size()), random, i));
+    }
+    Delivery sample = samples.get(0);
+    for (String body : HOSTILE_BODIES) {
+      bad.add(Delivery.builder(body.getBytes(StandardCharsets.UTF_8)).headers(sample.headers()).query(sample.query())
+          .build());
+    }
+    for (int i = 0; i < bad.size(); i++) {
+      try {
+        integration.parser().parse(bad.get(i), context);
+      } catch (InvalidDeliveryException | UnavailableException e) {
+        // a 400 with a message, or a 503
+      } catch (RuntimeException e) {
+        throw new AssertionError("bad delivery " + i + " made the parser throw " + e + " (only InvalidDeliveryException"
+            + " or UnavailableException may; the processor logs anything else with its stack trace)", e);
       }
     }
   }

@@ -100,7 +100,7 @@ final class ActionSequenceParser implements DeliveryParser {
     if (key == null || key.isBlank()) {
       throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER, body.seen(name));
     }
-    List<String> variables = Variables.unsubstituted(key);
+    Variables.Found variables = Variables.unsubstituted(key);
     if (!variables.isEmpty()) {
       throw new InvalidFieldException(body.pointerOf(name), INCIDENT_NUMBER, Variables.describe(variables)
           + ", which TOPdesk did not fill in (such a key would merge every incident into one alert);"
@@ -119,7 +119,7 @@ final class ActionSequenceParser implements DeliveryParser {
   }
 
   private static void noteVariables(TicketSnapshot.Builder snapshot, String field, String value) {
-    List<String> variables = Variables.unsubstituted(value);
+    Variables.Found variables = Variables.unsubstituted(value);
     if (!variables.isEmpty()) {
       snapshot.note(field + " holds " + Variables.describe(variables)
           + ", which TOPdesk did not fill in; check the variable in the action sequence's body");

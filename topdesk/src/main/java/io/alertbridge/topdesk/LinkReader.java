@@ -50,7 +50,7 @@ final class LinkReader {
     if (href.isBlank()) {
       return;
     }
-    List<String> variables = Variables.unsubstituted(href);
+    Variables.Found variables = Variables.unsubstituted(href);
     if (!variables.isEmpty()) {
       snapshot.note("the link at " + at + " holds " + Variables.describe(variables)
           + ", which TOPdesk did not fill in; the link is left out");

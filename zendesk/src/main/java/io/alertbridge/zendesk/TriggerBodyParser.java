@@ -1,5 +1,6 @@
 package io.alertbridge.zendesk;
 
+import io.alertbridge.core.Authentication;
 import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
@@ -50,7 +51,14 @@ final class TriggerBodyParser implements DeliveryParser {
   static final String UPDATED_AT_EXPECTED =
       "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
 
+  /**
+   * An unrendered placeholder. Linear in the text's length whatever it holds: a match can only start at
+   * "{{", and the run of characters it tries after one ends at the next brace, so no character is tried
+   * from more than two starts.
+   */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^{}]*}}");
+  /** The most characters of a placeholder shown in a note. */
+  private static final int MAX_SHOWN_CHARS = 64;
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
@@ -74,7 +82,14 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
       snapshot.link(new Link(link, "Zendesk ticket " + id));
     }
-    snapshot.sourceUpdatedAt(updatedAt(body));
+    Instant updatedAt = updatedAt(body);
+    if (updatedAt == null) {
+      updatedAt = signedAt(delivery, context).orElse(null);
+      if (updatedAt != null) {
+        snapshot.note("no updated_at in the body: the signed timestamp " + updatedAt + " orders this delivery");
+      }
+    }
+    snapshot.sourceUpdatedAt(updatedAt);
     customDetails(body).forEach(snapshot::customDetail);
     for (String field : List.of("status", "title", "description", "priority", "link")) {
       noteUnrendered(snapshot, field, text(body, field));
@@ -111,6 +126,18 @@ final class TriggerBodyParser implements DeliveryParser {
       return status;
     }
     throw new InvalidFieldException(body.pointerOf("status"), STATUS_EXPECTED, body.seen("status"));
+  }
+
+  /**
+   * The {@value ZendeskSigner#TIMESTAMP_HEADER} of a delivery to a source that checks Zendesk's signature:
+   * the processor has checked it before parsing, so it is Zendesk's, and within the tolerance of the
+   * clock. Without a signature check anyone could write it, so it is not used.
+   */
+  private static java.util.Optional<Instant> signedAt(Delivery delivery, ParseContext context) {
+    if (!(context.source().authentication() instanceof Authentication.Signature)) {
+      return java.util.Optional.empty();
+    }
+    return delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).map(String::strip).flatMap(IsoInstants::parse);
   }
 
   private static Instant updatedAt(JsonObject body) {
@@ -169,8 +196,20 @@ final class TriggerBodyParser implements DeliveryParser {
     }
     Matcher placeholder = PLACEHOLDER.matcher(value);
     if (placeholder.find()) {
-      snapshot.note(field + " holds " + placeholder.group() + ", a placeholder Zendesk did not fill in;"
+      snapshot.note(field + " holds " + shown(placeholder.group()) + ", a placeholder Zendesk did not fill in;"
           + " check it in the trigger's JSON body");
     }
+  }
+
+  /** @return the placeholder as written, cut to {@value #MAX_SHOWN_CHARS} characters */
+  private static String shown(String placeholder) {
+    if (placeholder.length() <= MAX_SHOWN_CHARS) {
+      return placeholder;
+    }
+    int cut = MAX_SHOWN_CHARS - 1;
+    if (Character.isHighSurrogate(placeholder.charAt(cut - 1))) {
+      cut--;
+    }
+    return placeholder.substring(0, cut) + '\u2026';
   }
 }
