@@ -124,7 +124,7 @@ class AutotaskApiBoundsTest {
     String padded = TICKET_JSON.replaceFirst("\\{", "{\"padding\":\"" + "p".repeat(8000) + "\",");
     api.answer(TICKET, MisbehavingApi.json(padded));
 
-    AutotaskApiException e = failure(Limits.defaults().withMaxApiAnswerBytes(4096));
+    AutotaskApiException e = failure(Limits.builder().maxApiAnswerBytes(4096).build());
 
     assertThat(e.getMessage()).contains("it is larger than 4096 bytes (Limits.maxApiAnswerBytes)");
     assertThat(deliver(Limits.defaults()).outcome()).isEqualTo(Outcome.CREATED);
