@@ -4,7 +4,7 @@
  */
 module io.alertbridge.cli {
   requires io.alertbridge.core;
-  requires jdk.httpserver;
+  requires io.alertbridge.jdbc;
 
   uses io.alertbridge.core.Integration;
 }

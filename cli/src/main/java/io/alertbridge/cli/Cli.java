@@ -7,6 +7,8 @@ import io.alertbridge.core.Integration;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.ReopenPolicy;
+import io.alertbridge.core.Secret;
+import io.alertbridge.core.StoreException;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.internal.Json;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code alertbridge} commands, with their output streams and clock injected: {@link #run}
@@ -39,12 +42,14 @@ final class Cli {
   static final int USAGE = 2;
 
   private static final Set<String> SOURCE_OPTIONS = sourceOptions();
-  private static final Set<String> SERVE_OPTIONS = Set.of("port", "config", "now");
+  private static final Set<String> SERVE_OPTIONS = Set.of("port", "config", "now", "admin-token-env", "jdbc-url",
+      "jdbc-user", "jdbc-password-env", "state");
 
   private final IntegrationRegistry registry;
   private final Clock clock;
   private final PrintStream out;
   private final PrintStream err;
+  private final Function<String, String> environment;
 
   /**
    * @param registry the integrations to offer
@@ -53,10 +58,23 @@ final class Cli {
    * @param err where usage and errors go
    */
   Cli(IntegrationRegistry registry, Clock clock, PrintStream out, PrintStream err) {
+    this(registry, clock, out, err, System::getenv);
+  }
+
+  /**
+   * @param registry the integrations to offer
+   * @param clock the clock unless {@code --now} fixes one
+   * @param out where results go
+   * @param err where usage and errors go
+   * @param environment the environment variables by name (null when not set)
+   */
+  Cli(IntegrationRegistry registry, Clock clock, PrintStream out, PrintStream err,
+      Function<String, String> environment) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
+    this.environment = Objects.requireNonNull(environment, "environment");
   }
 
   /**
@@ -95,6 +113,9 @@ final class Cli {
       return USAGE;
     } catch (UncheckedIOException e) {
       err.println("alertbridge: " + e.getMessage());
+      return FAILED;
+    } catch (StoreException e) {
+      err.println("alertbridge: the database cannot be used: " + e.getMessage());
       return FAILED;
     } catch (RuntimeException e) {
       err.println("alertbridge: unexpected failure: " + e);
@@ -180,15 +201,101 @@ final class Cli {
     ServeConfig config = options.value("config")
         .map(file -> ServeConfig.read(readText(file), registry, fixed))
         .orElseGet(() -> ServeConfig.defaults(registry));
-    Receiver receiver = Receiver.start(config, registry, fixed, port, out);
+    Optional<String> tokenVariable = options.value("admin-token-env");
+    if (tokenVariable.isPresent()) {
+      if (config.adminToken().isPresent()) {
+        throw new UsageException("--admin-token-env: the configuration already has an adminToken; give one or the other");
+      }
+      config = config.withAdminToken(Secret.of(adminToken(tokenVariable.get())));
+    }
+    ServeStore store = store(options);
+    Receiver receiver = Receiver.start(config, store, registry, fixed, port, out);
     String base = "http://127.0.0.1:" + receiver.port();
     out.println("alertbridge listening on " + base + "/ (port " + receiver.port() + ")");
     config.sources().values().forEach(source -> out.println("  POST " + base + "/webhooks/" + source.id() + "  ("
         + source.integration() + ", authentication: " + AlertSources.describe(source.authentication()) + ")"));
-    out.println("  GET  " + base + "/alerts");
+    out.println("  GET  " + base + "/alerts" + (config.adminToken().isPresent()
+        ? "  (Authorization: Bearer <admin token>)" : "  (off: no admin token)"));
     out.println("  GET  " + base + "/health");
+    out.println("  state: " + store.describe());
     out.flush();
     return receiver;
+  }
+
+  /** The store {@code --jdbc-url} or {@code --state} names; in memory without either. */
+  private ServeStore store(Options options) {
+    Optional<String> url = options.value("jdbc-url");
+    Optional<String> state = options.value("state");
+    if (url.isEmpty()) {
+      for (String option : List.of("jdbc-user", "jdbc-password-env")) {
+        if (options.value(option).isPresent()) {
+          throw new UsageException("--" + option + " goes with --jdbc-url");
+        }
+      }
+    }
+    if (url.isPresent() && state.isPresent()) {
+      throw new UsageException("--state and --jdbc-url exclude each other: --state FILE is an H2 database of its own");
+    }
+    if (state.isPresent()) {
+      String file = state.get();
+      if (file.endsWith(".mv.db")) {
+        file = file.substring(0, file.length() - ".mv.db".length());
+      }
+      if (file.isBlank() || file.contains(";")) {
+        throw new UsageException("--state: expected a file name without ';', got \"" + state.get() + '"');
+      }
+      Path path = Path.of(file).toAbsolutePath().normalize();
+      return JdbcServeStore.open("jdbc:h2:file:" + path, null, null, "H2 file " + path + ".mv.db");
+    }
+    if (url.isPresent()) {
+      if (!url.get().startsWith("jdbc:")) {
+        throw new UsageException("--jdbc-url: expected a JDBC URL such as jdbc:postgresql://localhost/alertbridge");
+      }
+      String password = null;
+      Optional<String> variable = options.value("jdbc-password-env");
+      if (variable.isPresent()) {
+        password = environment.apply(variable.get());
+        if (password == null) {
+          throw new UsageException("--jdbc-password-env: the environment variable " + variable.get() + " is not set");
+        }
+      }
+      try {
+        return JdbcServeStore.open(url.get(), options.value("jdbc-user").orElse(null), password,
+            "JDBC " + withoutQuery(url.get()));
+      } catch (IllegalStateException e) { // a database the stores do not speak
+        throw new StoreException(e.getMessage(), e);
+      }
+    }
+    return new MemoryServeStore();
+  }
+
+  /** @return the URL up to its parameters, which may hold a password */
+  private static String withoutQuery(String url) {
+    int end = url.length();
+    for (char c : new char[] {'?', ';', '&'}) {
+      int at = url.indexOf(c);
+      if (at >= 0) {
+        end = Math.min(end, at);
+      }
+    }
+    int at = url.lastIndexOf('@', end);
+    int scheme = url.indexOf("//");
+    if (at >= 0 && scheme >= 0 && at > scheme) {
+      return url.substring(0, scheme + 2) + url.substring(at + 1, end); // user:password@host
+    }
+    return url.substring(0, end);
+  }
+
+  private String adminToken(String variable) {
+    String token = environment.apply(variable);
+    if (token == null || token.isEmpty()) {
+      throw new UsageException("--admin-token-env: the environment variable " + variable + " is not set");
+    }
+    if (!ServeConfig.isAdminToken(token)) {
+      throw new UsageException("--admin-token-env: the token in " + variable + " must have at least "
+          + ServeConfig.MIN_ADMIN_TOKEN_CHARS + " characters, without spaces around it");
+    }
+    return token;
   }
 
   private AlertSource source(Options options, Clock fixed) {
@@ -275,7 +382,8 @@ final class Cli {
                   Runs the deliveries in order through one in-memory store; prints one JSON line each.
           explain --source NAME [--secret S] [--now ISO-8601] [--json] FILE
                   Prints the reasoning for one delivery, changing nothing.
-          serve   [--port 8080] [--config FILE] [--now ISO-8601]
+          serve   [--port 8080] [--config FILE] [--now ISO-8601] [--admin-token-env VAR]
+                  [--state FILE | --jdbc-url URL [--jdbc-user U] [--jdbc-password-env VAR]]
                   Receives deliveries on 127.0.0.1: POST /webhooks/{source}, GET /alerts, GET /health.
         """;
   }
@@ -293,6 +401,13 @@ final class Cli {
           --autotask-api URL, --autotask-username U, --autotask-secret S, --autotask-integration-code C
                              the Autotask REST API that --source autotask fetches tickets from
           --json             explain: print JSON instead of text
+          --admin-token-env VAR  serve: the admin token is in this environment variable; GET /alerts
+                             needs it as "Authorization: Bearer <token>" (without one, GET /alerts is off)
+          --state FILE       serve: keep alerts and delivery ids in an H2 database file (FILE.mv.db),
+                             so that they survive a restart; one process at a time
+          --jdbc-url URL     serve: keep them in a database that several receivers share (PostgreSQL,
+                             MySQL, MariaDB, H2); the tables are created if missing
+          --jdbc-user U, --jdbc-password-env VAR  the database user, and the variable with its password
 
         FILE: *.json (a JSON body), *.form (a form-urlencoded body) or *.http (header lines,
         an empty line, then the body bytes exactly).

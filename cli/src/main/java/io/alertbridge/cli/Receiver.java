@@ -1,70 +1,79 @@
 package io.alertbridge.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.alertbridge.core.AlertKey;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
-import io.alertbridge.core.InMemoryAlertStateStore;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Redelivery;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A webhook receiver on the loopback interface (JDK {@code HttpServer}): {@code POST
- * /webhooks/{source}} processes a delivery, {@code GET /alerts} lists alert states with the last
- * event applied for each, {@code GET /health} answers that it is up. Deliveries for all sources share
- * one in-memory store; the processor hands its events to a sink ({@link LastAppliedEvents}) through
- * the store's outbox.
+ * A webhook receiver on the loopback interface ({@link HttpConnections}: bounded connections, read
+ * timeouts): {@code POST /webhooks/{source}} processes a delivery, {@code GET /alerts} lists alert states
+ * with the last event applied for each (only with the admin token), {@code GET /health} answers that it
+ * is up. Deliveries for all sources share one {@link ServeStore}: in memory, or a database that other
+ * receivers may share.
+ *
+ * <p>Answers never name the configured sources, internal addresses or the reason for a 503; the log
+ * line for the operator does.
  */
 final class Receiver {
   private static final String WEBHOOKS = "/webhooks/";
-  /** Bodies over the limit are read up to this many bytes, so that the sender gets its 413. */
-  private static final long MAX_DRAIN_BYTES = 64L << 20;
+  /** How often expired alerts and delivery ids are swept. */
+  static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+  /** The most alerts one {@code GET /alerts} lists. */
+  static final int MAX_ALERTS_LISTED = 1000;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
   private final ServeConfig config;
   private final Clock clock;
-  private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
-  /** The processor's event sink: the last event applied per alert key, for GET /alerts. */
-  private final LastAppliedEvents lastApplied;
+  private final ServeStore store;
   private final WebhookProcessor processor;
   private final PrintStream log;
+  /** SHA-256 of the admin token, or null when none is configured (then GET /alerts is off). */
+  private final byte[] adminTokenHash;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ScheduledExecutorService sweeper;
+  private HttpConnections server;
 
-  private Receiver(HttpServer server, ExecutorService executor, ServeConfig config, IntegrationRegistry registry,
-      Clock clock, PrintStream log) {
-    this.server = server;
-    this.executor = executor;
+  private Receiver(ServeConfig config, ServeStore store, IntegrationRegistry registry, Clock clock,
+      PrintStream log) {
     this.config = config;
+    this.store = store;
     this.clock = clock;
     this.log = log;
-    this.lastApplied = new LastAppliedEvents(store);
-    this.processor = WebhookProcessor.builder(registry).stateStore(store).clock(clock).limits(config.limits())
-        .eventSink(lastApplied).build();
+    this.adminTokenHash = config.adminToken().map(token -> sha256(token.utf8Bytes())).orElse(null);
+    this.processor = store.wire(WebhookProcessor.builder(registry).clock(clock).limits(config.limits())).build();
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "alertbridge-sweep");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
-   * @param config the alert sources and limits
+   * @param config the alert sources, limits and admin token
+   * @param store where alert states live; the receiver closes it when it stops
    * @param registry the integrations
    * @param clock the processor's clock
    * @param port the port on 127.0.0.1; 0 picks a free one
@@ -72,30 +81,34 @@ final class Receiver {
    * @return the started receiver
    * @throws UncheckedIOException when the port cannot be bound
    */
-  static Receiver start(ServeConfig config, IntegrationRegistry registry, Clock clock, int port, PrintStream log) {
-    HttpServer server;
+  static Receiver start(ServeConfig config, ServeStore store, IntegrationRegistry registry, Clock clock, int port,
+      PrintStream log) {
+    Receiver receiver = new Receiver(config, store, registry, clock, log);
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+      receiver.redeliverPending();
+      receiver.server = HttpConnections.start(port, config.connectionLimits(), receiver::handle, log);
+    } catch (RuntimeException e) {
+      receiver.sweeper.shutdownNow();
+      store.close();
+      throw e;
     }
-    ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
-      Thread thread = new Thread(runnable, "alertbridge-receiver");
-      thread.setDaemon(true);
-      return thread;
-    });
-    Receiver receiver = new Receiver(server, executor, config, registry, clock, log);
-    receiver.redeliverPending();
-    server.createContext("/", receiver::handle);
-    server.setExecutor(executor);
-    server.start();
+    receiver.sweeper.scheduleWithFixedDelay(receiver::sweep, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(),
+        TimeUnit.SECONDS);
     return receiver;
   }
 
+  /** Forgets expired alerts and delivery ids now. Called on a schedule. */
+  void sweep() {
+    try {
+      store.sweep(clock.instant());
+    } catch (RuntimeException e) {
+      log.println("alertbridge: the sweep of expired alerts failed: " + e.getMessage());
+    }
+  }
+
   /**
-   * Hands the events still pending in the store to the sink, before the first request. The in-memory
-   * store starts empty, so there are none yet; a receiver over a persistent store would find those
-   * whose hand-over a previous run did not finish.
+   * Hands the events still pending in the store to the sink, before the first request: in memory there
+   * are none yet; a database may hold those whose hand-over a previous run did not finish.
    */
   private void redeliverPending() {
     Redelivery redelivery = processor.redeliverPending();
@@ -107,19 +120,25 @@ final class Receiver {
 
   /** @return the bound port */
   int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
   }
 
   /** @return the bound address: always the loopback interface */
   InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
+  }
+
+  /** @return how many connections are open now */
+  int openConnections() {
+    return server.openConnections();
   }
 
   /** Stops accepting requests and ends the worker threads. Safe to call more than once. */
-  void stop() {
+  synchronized void stop() {
     if (stopped.getCount() > 0) {
-      server.stop(0);
-      executor.shutdownNow();
+      server.stop();
+      sweeper.shutdownNow();
+      store.close();
       stopped.countDown();
     }
   }
@@ -133,98 +152,148 @@ final class Receiver {
     }
   }
 
-  private void handle(HttpExchange exchange) {
-    try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      String method = exchange.getRequestMethod();
-      if (path.startsWith(WEBHOOKS)) {
-        if (!method.equals("POST")) {
-          notAllowed(exchange, "POST");
-        } else {
-          webhook(exchange, path.substring(WEBHOOKS.length()));
-        }
-      } else if (path.equals("/alerts") || path.equals("/health")) {
-        if (!method.equals("GET")) {
-          notAllowed(exchange, "GET");
-        } else if (path.equals("/alerts")) {
-          answer(exchange, 200, Json.write(alerts(), true));
-        } else {
-          answer(exchange, 200, Json.write(Map.of("status", "UP")));
-        }
-      } else {
-        answer(exchange, 404, message("no such path; use POST /webhooks/{source}, GET /alerts or GET /health"));
+  private HttpConnections.Response handle(HttpConnections.Request request) {
+    String path = request.rawPath();
+    String method = request.method();
+    if (path.startsWith(WEBHOOKS)) {
+      return method.equals("POST") ? webhook(request, path.substring(WEBHOOKS.length())) : notAllowed(method, "POST");
+    }
+    if (path.equals("/health")) {
+      return method.equals("GET") ? new HttpConnections.Response(200, Json.write(Map.of("status", "UP")))
+          : notAllowed(method, "GET");
+    }
+    if (path.equals("/alerts") && adminTokenHash != null) {
+      if (!authorized(request.header("Authorization"))) {
+        log.println(method + " /alerts -> 401");
+        return new HttpConnections.Response(401, message("authentication required"),
+            Map.of("WWW-Authenticate", "Bearer"));
       }
-    } catch (IOException e) {
-      log.println("alertbridge: a request could not be answered: " + e.getMessage());
+      return method.equals("GET") ? alerts(request.rawQuery()) : notAllowed(method, "GET");
+    }
+    return new HttpConnections.Response(404, message("no such path"));
+  }
+
+  /** Compares the bearer token's hash with the admin token's in constant time. */
+  private boolean authorized(String authorization) {
+    if (authorization == null || authorization.length() < 7
+        || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+      return false;
+    }
+    byte[] given = sha256(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(given, adminTokenHash);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 
-  private Map<String, Object> alerts() {
-    Map<String, Object> alerts = Reports.alerts(store.snapshot(), lastApplied::last, clock.instant());
-    lastApplied.forgetUnstored();
-    return alerts;
+  /**
+   * {@code {"alerts": [...], "next": ...}}: at most {@code limit} alerts not yet forgotten, sorted by source
+   * and key, after the key given by {@code afterSource} and {@code afterKey}; {@code next} is the query
+   * for the following ones, or null when there are none.
+   */
+  private HttpConnections.Response alerts(String rawQuery) {
+    Map<String, String> query = query(rawQuery);
+    int limit = MAX_ALERTS_LISTED;
+    if (query.containsKey("limit")) {
+      try {
+        limit = Integer.parseInt(query.get("limit"));
+      } catch (NumberFormatException e) {
+        limit = 0;
+      }
+      if (limit < 1 || limit > MAX_ALERTS_LISTED) {
+        return new HttpConnections.Response(400, message("limit must be a number from 1 to " + MAX_ALERTS_LISTED));
+      }
+    }
+    Optional<AlertKey> after = Optional.empty();
+    if (query.containsKey("afterSource") || query.containsKey("afterKey")) {
+      if (!query.containsKey("afterSource") || !query.containsKey("afterKey")) {
+        return new HttpConnections.Response(400, message("afterSource and afterKey go together"));
+      }
+      after = Optional.of(new AlertKey(query.get("afterSource"), query.get("afterKey")));
+    }
+    ServeStore.Page page;
+    try {
+      page = store.alerts(clock.instant(), after, limit);
+    } catch (UnavailableException e) {
+      log.println("GET /alerts -> 503 (" + e.getMessage() + ")");
+      return new HttpConnections.Response(503, message("try again later"), Map.of("Retry-After", "30"));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("alerts", page.alerts());
+    body.put("next", page.more() ? "/alerts?limit=" + limit + "&afterSource=" + encode(page.last().get().sourceId())
+        + "&afterKey=" + encode(page.last().get().ticketId()) : null);
+    return new HttpConnections.Response(200, Json.write(body, true));
   }
 
-  private void webhook(HttpExchange exchange, String rawId) throws IOException {
-    String id = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> query = new LinkedHashMap<>();
+    if (rawQuery.isEmpty()) {
+      return query;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      try {
+        query.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value,
+            StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        // a broken escape: the parameter is ignored
+      }
+    }
+    return query;
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private HttpConnections.Response webhook(HttpConnections.Request request, String rawId) {
+    String id;
+    try {
+      id = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      id = rawId;
+    }
+    String logged = "POST /webhooks/" + HttpConnections.printable(id);
     AlertSource source = config.sources().get(id);
     if (source == null) {
-      drain(exchange.getRequestBody());
-      answer(exchange, 404, message("no alert source \"" + id + "\"; configured: " + config.sources().keySet()));
-      return;
+      log.println(logged + " -> 404 no such source");
+      return new HttpConnections.Response(404, message("no such source"));
     }
     int limit = config.limits().maxBodyBytes();
-    long declared = contentLength(exchange);
-    byte[] body = declared > limit ? null : exchange.getRequestBody().readNBytes(limit + 1);
-    if (body == null || body.length > limit) {
-      drain(exchange.getRequestBody());
+    if (request.tooLarge()) {
+      long declared = request.declaredLength();
       String size = declared > limit ? "body is " + declared + " bytes" : "body is over " + limit + " bytes";
-      answer(exchange, 413, result("TOO_LARGE", size + "; the limit is " + limit));
-      log.println("POST /webhooks/" + id + " -> 413 TOO_LARGE");
-      return;
+      log.println(logged + " -> 413 TOO_LARGE");
+      return new HttpConnections.Response(413, result("TOO_LARGE", size + "; the limit is " + limit));
     }
-    String query = exchange.getRequestURI().getRawQuery();
-    Delivery delivery = Delivery.builder(body).headers(Headers.of(exchange.getRequestHeaders()))
-        .query(query == null ? "" : query).build();
+    Delivery delivery = Delivery.builder(request.body()).headers(Headers.of(request.headers()))
+        .query(request.rawQuery()).build();
     ProcessingResult result;
     try {
       result = processor.process(source, delivery);
     } catch (UnavailableException e) {
-      answer(exchange, 503, result(null, "unavailable, try again later: " + e.getMessage()));
-      log.println("POST /webhooks/" + id + " -> 503 (" + e.getMessage() + ")");
-      return;
+      log.println(logged + " -> 503 (" + e.getMessage() + ")");
+      return new HttpConnections.Response(503, result(null, "try again later"), Map.of("Retry-After", "30"));
     } catch (RuntimeException e) {
-      answer(exchange, 500, result(null, "the delivery could not be processed"));
-      log.println("POST /webhooks/" + id + " -> 500 (" + e + ")");
-      return;
+      log.println(logged + " -> 500 (" + e + ")");
+      return new HttpConnections.Response(500, result(null, "the delivery could not be processed"));
     }
-    answer(exchange, result.httpStatus(), result.responseBody());
-    log.println("POST /webhooks/" + id + " -> " + result.httpStatus() + " " + result.outcome()
-        + result.alertKey().map(key -> " " + key).orElse("")
+    log.println(logged + " -> " + result.httpStatus() + " " + result.outcome()
+        + result.alertKey().map(key -> " " + HttpConnections.printable(key)).orElse("")
         + result.event().map(event -> " " + event.eventType()).orElse(""));
+    return new HttpConnections.Response(result.httpStatus(), result.responseBody());
   }
 
-  private static long contentLength(HttpExchange exchange) {
-    String value = exchange.getRequestHeaders().getFirst("Content-Length");
-    try {
-      return value == null ? -1 : Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static void drain(InputStream body) throws IOException {
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    for (int n = body.read(buffer); n >= 0 && total < MAX_DRAIN_BYTES; n = body.read(buffer)) {
-      total += n;
-    }
-  }
-
-  private void notAllowed(HttpExchange exchange, String allowed) throws IOException {
-    drain(exchange.getRequestBody());
-    exchange.getResponseHeaders().set("Allow", allowed);
-    answer(exchange, 405, message("method " + exchange.getRequestMethod() + " not allowed here; use " + allowed));
+  private static HttpConnections.Response notAllowed(String method, String allowed) {
+    return new HttpConnections.Response(405, message("method not allowed here; use " + allowed),
+        Map.of("Allow", allowed));
   }
 
   private static String result(String outcome, String message) {
@@ -238,14 +307,5 @@ final class Receiver {
 
   private static String message(String message) {
     return Json.write(Map.of("message", message));
-  }
-
-  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }

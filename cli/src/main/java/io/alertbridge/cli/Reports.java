@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** Results, explanations and alert states as plain maps, ready for {@code Json.write}. */
 final class Reports {
@@ -143,35 +141,22 @@ final class Reports {
   }
 
   /**
-   * @param stored the alerts by key
-   * @param lastApplied the last event applied per key, if any
-   * @param now the current time
-   * @return {@code {"alerts": [...]}}: every alert not yet forgotten at {@code now}, sorted by source and
-   *     key, with the id of the last event applied for it ({@code lastEventId}; null until its first
-   *     event is applied)
+   * @param key the alert's key
+   * @param alert its stored state
+   * @param lastEventId the id of the last event applied for this alert (this alert id), or null
+   * @return one alert of {@code GET /alerts}
    */
-  static Map<String, Object> alerts(Map<AlertKey, StoredAlert> stored,
-      Function<AlertKey, Optional<AlertEvent>> lastApplied, Instant now) {
-    List<Object> alerts = new ArrayList<>();
-    stored.forEach((key, alert) -> {
-      if (alert.isExpired(now)) {
-        return;
-      }
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("source", key.sourceId());
-      map.put("alertKey", key.ticketId());
-      map.put("state", alert.state().name());
-      map.put("alertId", alert.alertId());
-      map.put("lastEventId", lastApplied.apply(key).filter(event -> event.alertId().equals(alert.alertId()))
-          .map(AlertEvent::eventId).orElse(null));
-      map.put("lastStatus", alert.lastStatus());
-      map.put("lastSourceUpdate", alert.lastSourceUpdate().map(Instant::toString).orElse(null));
-      map.put("updatedAt", alert.updatedAt().toString());
-      map.put("expiresAt", alert.expiresAt().map(Instant::toString).orElse(null));
-      alerts.add(map);
-    });
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("alerts", alerts);
-    return body;
+  static Map<String, Object> alert(AlertKey key, StoredAlert alert, String lastEventId) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("source", key.sourceId());
+    map.put("alertKey", key.ticketId());
+    map.put("state", alert.state().name());
+    map.put("alertId", alert.alertId());
+    map.put("lastEventId", lastEventId);
+    map.put("lastStatus", alert.lastStatus());
+    map.put("lastSourceUpdate", alert.lastSourceUpdate().map(Instant::toString).orElse(null));
+    map.put("updatedAt", alert.updatedAt().toString());
+    map.put("expiresAt", alert.expiresAt().map(Instant::toString).orElse(null));
+    return map;
   }
 }

@@ -8,9 +8,11 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ReopenPolicy;
+import io.alertbridge.core.Secret;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.internal.Json;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +22,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The receiver's configuration: its alert sources and body limit, read from JSON (see the README),
- * or one source per integration, named after it, without authentication.
+ * The receiver's configuration: its alert sources, body limit, connection limits and admin token, read
+ * from JSON (see the README), or one source per integration, named after it, without authentication.
  *
  * @param sources the alert sources by id, in the order configured
  * @param limits the limits for every delivery
+ * @param adminToken the token that {@code GET /alerts} needs; without one it is off
+ * @param maxConnections the most connections open at once
+ * @param headerTimeout the time a client has to send the request line and headers
+ * @param bodyTimeout the time a client has to send the body after the headers (and to read the answer)
  */
-record ServeConfig(Map<String, AlertSource> sources, Limits limits) {
-  private static final Set<String> TOP_MEMBERS = Set.of("sources", "maxBodyBytes");
+record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Secret> adminToken, int maxConnections,
+    Duration headerTimeout, Duration bodyTimeout) {
+  /** The shortest admin token accepted. */
+  static final int MIN_ADMIN_TOKEN_CHARS = 16;
+  private static final Set<String> TOP_MEMBERS = Set.of("sources", "maxBodyBytes", "adminToken", "maxConnections",
+      "headerTimeoutMillis", "bodyTimeoutMillis");
   private static final Set<String> SOURCE_MEMBERS = Set.of("id", "integration", "secrets", "secretHeader", "reopen",
       "defaultPriority", "table", "autotask", "settings");
 
@@ -35,11 +45,28 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits) {
     sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
   }
 
+  /** @return the limits of the receiver's connections */
+  HttpConnections.Limits connectionLimits() {
+    return new HttpConnections.Limits(maxConnections, headerTimeout, bodyTimeout, limits.maxBodyBytes());
+  }
+
+  /** @param token the admin token @return this configuration with it */
+  ServeConfig withAdminToken(Secret token) {
+    return new ServeConfig(sources, limits, Optional.of(token), maxConnections, headerTimeout, bodyTimeout);
+  }
+
+  /** @return whether the text is long enough to be an admin token */
+  static boolean isAdminToken(String text) {
+    return text.strip().length() >= MIN_ADMIN_TOKEN_CHARS && text.strip().equals(text);
+  }
+
   /** @return one alert source per integration, named after it, with no authentication */
   static ServeConfig defaults(IntegrationRegistry registry) {
     Map<String, AlertSource> sources = new LinkedHashMap<>();
     registry.names().forEach(name -> sources.put(name, AlertSource.of(name, name)));
-    return new ServeConfig(sources, Limits.defaults());
+    return new ServeConfig(sources, Limits.defaults(), Optional.empty(),
+        HttpConnections.Limits.DEFAULT_MAX_CONNECTIONS, HttpConnections.Limits.DEFAULT_HEADER_TIMEOUT,
+        HttpConnections.Limits.DEFAULT_BODY_TIMEOUT);
   }
 
   /**
@@ -68,6 +95,20 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits) {
     } else if (maxBody != null) {
       problems.add("expected a positive integer at /maxBodyBytes");
     }
+    Optional<Secret> adminToken = Optional.empty();
+    Object token = root.get("adminToken");
+    if (token instanceof String text && isAdminToken(text)) {
+      adminToken = Optional.of(Secret.of(text));
+    } else if (token != null) {
+      problems.add("expected a string of at least " + MIN_ADMIN_TOKEN_CHARS
+          + " characters, without spaces around it, at /adminToken");
+    }
+    int maxConnections = (int) number(root, "maxConnections", HttpConnections.Limits.DEFAULT_MAX_CONNECTIONS, 10_000,
+        problems);
+    Duration headerTimeout = Duration.ofMillis(number(root, "headerTimeoutMillis",
+        HttpConnections.Limits.DEFAULT_HEADER_TIMEOUT.toMillis(), 3_600_000, problems));
+    Duration bodyTimeout = Duration.ofMillis(number(root, "bodyTimeoutMillis",
+        HttpConnections.Limits.DEFAULT_BODY_TIMEOUT.toMillis(), 3_600_000, problems));
     Map<String, AlertSource> sources = new LinkedHashMap<>();
     if (root.get("sources") instanceof List<?> list && !list.isEmpty()) {
       for (int i = 0; i < list.size(); i++) {
@@ -87,7 +128,19 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits) {
     if (!problems.isEmpty()) {
       throw new ConfigurationException("configuration", problems);
     }
-    return new ServeConfig(sources, limits);
+    return new ServeConfig(sources, limits, adminToken, maxConnections, headerTimeout, bodyTimeout);
+  }
+
+  private static long number(Map<?, ?> root, String name, long otherwise, long max, List<String> problems) {
+    Object value = root.get(name);
+    if (value == null) {
+      return otherwise;
+    }
+    if (value instanceof Long number && number > 0 && number <= max) {
+      return number;
+    }
+    problems.add("expected an integer from 1 to " + max + " at /" + name);
+    return otherwise;
   }
 
   private static AlertSource source(Map<?, ?> json, String at, IntegrationRegistry registry, Clock clock,

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,10 +69,15 @@ final class CliRunner {
   }
 
   static Run run(IntegrationRegistry registry, String... args) {
+    return run(registry, System::getenv, args);
+  }
+
+  /** @param environment the environment variables the command sees, by name (null when not set) */
+  static Run run(IntegrationRegistry registry, Function<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = new Cli(registry, CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        new PrintStream(err, true, StandardCharsets.UTF_8), environment).run(args);
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -72,6 +72,38 @@ class ServeConfigTest {
   }
 
   @Test
+  void readsTheAdminTokenAndTheConnectionLimits() {
+    ServeConfig config = ServeConfig.read("""
+        {"adminToken": "0123456789abcdef", "maxConnections": 4, "headerTimeoutMillis": 250,
+         "bodyTimeoutMillis": 1500, "sources": [{"id": "a", "integration": "example"}]}
+        """, CliRunner.example(), CliRunner.CLOCK);
+    ServeConfig defaults = ServeConfig.read("{\"sources\": [{\"id\": \"a\", \"integration\": \"example\"}]}",
+        CliRunner.example(), CliRunner.CLOCK);
+
+    assertThat(config.adminToken()).hasValue(io.alertbridge.core.Secret.of("0123456789abcdef"));
+    assertThat(config.toString()).doesNotContain("0123456789abcdef");
+    assertThat(config.connectionLimits()).isEqualTo(new HttpConnections.Limits(4, java.time.Duration.ofMillis(250),
+        java.time.Duration.ofMillis(1500), 1 << 20));
+    assertThat(defaults.adminToken()).isEmpty();
+    assertThat(defaults.connectionLimits()).isEqualTo(new HttpConnections.Limits(64, java.time.Duration.ofSeconds(10),
+        java.time.Duration.ofSeconds(30), 1 << 20));
+  }
+
+  @Test
+  void refusesAShortAdminTokenAndUnboundedConnectionLimits() {
+    assertThatThrownBy(() -> ServeConfig.read("""
+        {"adminToken": "short", "maxConnections": 0, "headerTimeoutMillis": "10s", "bodyTimeoutMillis": -1,
+         "sources": [{"id": "a", "integration": "example"}]}
+        """, CliRunner.example(), CliRunner.CLOCK))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+            "expected a string of at least 16 characters, without spaces around it, at /adminToken",
+            "expected an integer from 1 to 10000 at /maxConnections",
+            "expected an integer from 1 to 3600000 at /headerTimeoutMillis",
+            "expected an integer from 1 to 3600000 at /bodyTimeoutMillis"))
+        .hasMessageNotContaining("short");
+  }
+
+  @Test
   void refusesDuplicateIdsAndMalformedJson() {
     assertThatThrownBy(() -> ServeConfig.read("{\"sources\": [{\"id\": \"a\", \"integration\": \"example\"},"
         + " {\"id\": \"a\", \"integration\": \"example\"}]}", CliRunner.example(), CliRunner.CLOCK))

@@ -40,11 +40,13 @@ class ServeIntegrationsTest {
     }
   }
 
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
   private void start(Path dir, String config) throws IOException {
     Path file = dir.resolve("alertbridge.json");
     Files.writeString(file, config);
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    receiver = new Cli(REGISTRY, CliRunner.CLOCK, quiet, quiet)
+    PrintStream log = new PrintStream(out, true, StandardCharsets.UTF_8);
+    receiver = new Cli(REGISTRY, CliRunner.CLOCK, log, log)
         .startReceiver(List.of("--port", "0", "--config", file.toString(), "--now", "2025-03-04T09:15:30Z"));
   }
 
@@ -68,7 +70,8 @@ class ServeIntegrationsTest {
   @SuppressWarnings("unchecked")
   void acceptsSignedZendeskDeliveriesAndRefusesAWrongSecret(@TempDir Path dir) throws Exception {
     start(dir, """
-        {"sources": [
+        {"adminToken": "admin-token-0123456789",
+         "sources": [
           {"id": "zendesk-prod", "integration": "zendesk", "secrets": ["dGhpc2lzYXRlc3RzZWNyZXQ="]},
           {"id": "zendesk-other", "integration": "zendesk", "secrets": ["another-signing-secret"]}
         ]}
@@ -78,7 +81,8 @@ class ServeIntegrationsTest {
     HttpResponse<String> retried = post("zendesk-prod", "zendesk/08-retried-delivery-of-01.http");
     HttpResponse<String> wrongSecret = post("zendesk-other", "zendesk/01-new-ticket-created.http");
     HttpResponse<String> alerts = client.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + receiver.port() + "/alerts")).build(), HttpResponse.BodyHandlers.ofString());
+        URI.create("http://127.0.0.1:" + receiver.port() + "/alerts"))
+        .header("Authorization", "Bearer admin-token-0123456789").build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(created.statusCode()).isEqualTo(202);
     assertThat(json(created.body())).containsEntry("outcome", "CREATED").containsEntry("alertKey", "4711");
@@ -118,6 +122,9 @@ class ServeIntegrationsTest {
     HttpResponse<String> response = post("autotask", "autotask/01-new-ticket.http");
 
     assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(json(response.body())).containsEntry("outcome", null);
+    assertThat(json(response.body())).containsEntry("outcome", null).containsEntry("message", "try again later");
+    assertThat(response.body()).doesNotContain("127.0.0.1", "Autotask");
+    // the operator's log says what failed
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("POST /webhooks/autotask -> 503 (").contains("Autotask API");
   }
 }

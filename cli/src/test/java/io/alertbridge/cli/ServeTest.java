@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServeTest {
+  static final String TOKEN = "admin-token-0123456789";
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private Receiver receiver;
@@ -38,11 +39,13 @@ class ServeTest {
     }
   }
 
+  /** Starts the receiver with the admin token {@link #TOKEN} from the environment. */
   private Receiver start(IntegrationRegistry registry, String... args) {
-    List<String> all = new ArrayList<>(List.of("--port", "0"));
+    List<String> all = new ArrayList<>(List.of("--port", "0", "--admin-token-env", "ALERTBRIDGE_ADMIN_TOKEN"));
     all.addAll(Arrays.asList(args));
     receiver = new Cli(registry, CliRunner.CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).startReceiver(all);
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        Map.of("ALERTBRIDGE_ADMIN_TOKEN", TOKEN)::get).startReceiver(all);
     return receiver;
   }
 
@@ -61,7 +64,7 @@ class ServeTest {
   }
 
   private HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).GET().build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {
@@ -218,8 +221,8 @@ class ServeTest {
     assertThat(rotated.statusCode()).isEqualTo(202);
     assertThat(ownHeader.statusCode()).isEqualTo(202);
     assertThat(defaultSource.statusCode()).isEqualTo(404);
-    assertThat(json(defaultSource).get("message"))
-        .isEqualTo("no alert source \"example\"; configured: [service-desk, own-header]");
+    assertThat(json(defaultSource)).containsExactly(Map.entry("message", "no such source"));
+    assertThat(defaultSource.body()).doesNotContain("service-desk", "own-header");
   }
 
   @Test
@@ -242,8 +245,11 @@ class ServeTest {
     HttpResponse<String> response = post("unavailable", "application/json", ticket("6", "New", "2025-03-04T09:00:00Z"));
 
     assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(json(response)).containsEntry("outcome", null)
-        .containsEntry("message", "unavailable, try again later: the tool's API answered 503");
+    assertThat(json(response)).containsEntry("outcome", null).containsEntry("message", "try again later");
+    assertThat(response.body()).doesNotContain("API");
+    // the operator's log keeps the reason
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("POST /webhooks/unavailable -> 503 (the tool's API answered 503)");
   }
 
   @Test
@@ -254,11 +260,12 @@ class ServeTest {
     HttpResponse<String> unknownPath = get("/metrics");
     HttpResponse<String> getWebhook = get("/webhooks/example");
     HttpResponse<String> postAlerts = send(HttpRequest.newBuilder(uri("/alerts"))
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(json(health)).containsEntry("status", "UP");
     assertThat(unknownPath.statusCode()).isEqualTo(404);
+    assertThat(json(unknownPath)).containsExactly(Map.entry("message", "no such path"));
     assertThat(getWebhook.statusCode()).isEqualTo(405);
     assertThat(getWebhook.headers().firstValue("Allow")).hasValue("POST");
     assertThat(postAlerts.statusCode()).isEqualTo(405);

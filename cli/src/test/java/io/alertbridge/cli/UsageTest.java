@@ -9,6 +9,8 @@ import io.alertbridge.cli.CliRunner.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +39,7 @@ class UsageTest {
       "serve --port 70000                                   | --port: expected a number from 0 to 65535",
       "serve --config missing-config.json                   | missing-config.json: cannot be read",
       "serve extra                                          | serve takes no FILE, got extra",
+      "serve --admin-token-env ALERTBRIDGE_TEST_UNSET_VARIABLE | --admin-token-env: the environment variable ALERTBRIDGE_TEST_UNSET_VARIABLE is not set",
   })
   void exitsWithTwoAndExplainsTheMistake(String commandLine, String message) {
     String[] args = commandLine.isBlank() ? new String[0]
@@ -56,8 +59,28 @@ class UsageTest {
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("replay  --source NAME", "explain --source NAME", "serve   [--port 8080]",
+        "--admin-token-env VAR",
         "one of: example", "X-AlertBridge-Secret");
     assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void refusesAShortAdminTokenAndTwoAdminTokens(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("config.json");
+    Files.writeString(config, "{\"adminToken\": \"0123456789abcdef\", \"sources\": [{\"id\": \"a\", "
+        + "\"integration\": \"example\"}]}");
+    Function<String, String> environment = Map.of("SHORT", "tiny", "TOKEN", "fedcba9876543210")::get;
+
+    Run shortToken = run(example(), environment, "serve", "--port", "0", "--admin-token-env", "SHORT");
+    Run twoTokens = run(example(), environment, "serve", "--port", "0", "--config", config.toString(), "--admin-token-env",
+        "TOKEN");
+
+    assertThat(shortToken.exit()).isEqualTo(2);
+    assertThat(shortToken.err()).startsWith("alertbridge: --admin-token-env: the token in SHORT must have at least "
+        + "16 characters").doesNotContain("tiny");
+    assertThat(twoTokens.exit()).isEqualTo(2);
+    assertThat(twoTokens.err()).startsWith("alertbridge: --admin-token-env: the configuration already has an "
+        + "adminToken");
   }
 
   @Test
