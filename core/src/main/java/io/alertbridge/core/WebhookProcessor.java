@@ -310,6 +310,11 @@ public final class WebhookProcessor {
     }
   }
 
+  /** @return the limits this processor applies, for HTTP layers that read bodies before it */
+  public Limits limits() {
+    return limits;
+  }
+
   /**
    * Hands every pending event to the host's sink, oldest first and in order per alert key, and marks
    * each applied once the sink returns. Hosts call it at start-up and on a schedule, so that events

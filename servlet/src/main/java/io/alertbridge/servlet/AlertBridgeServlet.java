@@ -208,12 +208,13 @@ public final class AlertBridgeServlet extends HttpServlet {
   public static final class Builder {
     private final WebhookProcessor processor;
     private final Map<String, AlertSource> sources = new LinkedHashMap<>();
-    private Limits limits = Limits.defaults();
+    private Limits limits;
     private Duration retryAfter = Duration.ofSeconds(30);
     private String realm = "AlertBridge";
 
     private Builder(WebhookProcessor processor) {
       this.processor = Objects.requireNonNull(processor, "processor");
+      this.limits = processor.limits();
     }
 
     /**
@@ -240,8 +241,8 @@ public final class AlertBridgeServlet extends HttpServlet {
     }
 
     /**
-     * @param limits the limits the processor was built with; the servlet reads at most {@link
-     *     Limits#maxBodyBytes()} plus one byte of a body. Default: {@link Limits#defaults()}, as the processor's
+     * @param limits the limits the servlet reads bodies by: at most {@link Limits#maxBodyBytes()} plus one
+     *     byte of a body. Default: the processor's own
      * @return this builder
      */
     public Builder limits(Limits limits) {
