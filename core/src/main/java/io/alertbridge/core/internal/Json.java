@@ -238,7 +238,9 @@ public final class Json {
     BigDecimal value;
     try {
       value = parser.getDecimalValue();
-    } catch (NumberFormatException | ArithmeticException e) {
+    } catch (NumberFormatException | ArithmeticException | JsonProcessingException e) {
+      // Jackson 2.15 reports an exponent beyond what BigDecimal holds as malformed, later versions throw
+      // NumberFormatException: the number is out of range either way
       throw numberOutOfRange(parser, "an exponent out of range", bounds);
     }
     int digits = value.precision();
@@ -296,7 +298,7 @@ public final class Json {
     int line = at == null ? 0 : at.getLineNr();
     int column = at == null ? 0 : at.getColumnNr();
     String detail = String.valueOf(e.getOriginalMessage());
-    if (detail.startsWith("Number value length")) {
+    if (detail.startsWith("Number")) { // "Number value length" from Jackson 2.16, "Number length" in 2.15
       String pointer = pointerOf(parser.getParsingContext());
       return new MalformedDeliveryException("the number at " + (pointer.isEmpty() ? "the root" : pointer)
           + " is longer than " + FACTORY.streamReadConstraints().getMaxNumberLength() + " characters"
