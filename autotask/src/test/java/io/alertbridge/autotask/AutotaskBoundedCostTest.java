@@ -7,14 +7,12 @@ import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
-import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
-import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.testkit.CostMeter;
+import io.alertbridge.testkit.HostileInputCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,15 +38,13 @@ class AutotaskBoundedCostTest {
   private static final WebhookProcessor PROCESSOR =
       WebhookProcessor.builder(IntegrationRegistry.of(INTEGRATION)).clock(CLOCK).build();
 
-  private static CostMeter.Cost normal;
+  private static final HostileInputCheck CHECK = new HostileInputCheck("Autotask", PROCESSOR, SOURCE, INTEGRATION.parser(), CLOCK,
+      ALLOCATION_FACTOR);
 
   @BeforeAll
   static void measureANormalCallout() {
     Delivery delivery = normalCallout();
-    assertThat(PROCESSOR.explain(SOURCE, delivery).outcome()).isEqualTo(Outcome.CREATED);
-    // more warm-up than for each hostile body: this is the first work of the test JVM
-    normal = CostMeter.best(() -> PROCESSOR.explain(SOURCE, delivery), 10, CostMeter.DEFAULT_RUNS,
-        CostMeter.DEFAULT_BUDGET);
+    assertThat(CHECK.measureNormal(delivery).outcome()).isEqualTo(Outcome.CREATED);
   }
 
   /** A callout with the id and number, and a long description that a workflow rule added as a further pair. */
@@ -79,18 +75,7 @@ class AutotaskBoundedCostTest {
 
   /** Measures first, so that a super-linear input fails within the meter's budget rather than hanging. */
   private static ProcessingResult assertBounded(String what, Delivery hostile) {
-    CostMeter.Cost cost = CostMeter.best(() -> PROCESSOR.explain(SOURCE, hostile));
-    CostMeter.Ratio ratio = CostMeter.assertAtMost(what, cost, normal, CPU_FACTOR, ALLOCATION_FACTOR);
-    System.out.println("Autotask, " + what + ": " + cost + " against " + normal + " (" + ratio + ")");
-    ProcessingResult result = PROCESSOR.explain(SOURCE, hostile);
-    assertThat(result.message()).as(what + ": never an unexpected parser failure")
-        .isNotEqualTo("the delivery could not be read");
-    try {
-      INTEGRATION.parser().parse(hostile, new ParseContext(SOURCE, Limits.defaults(), CLOCK));
-    } catch (InvalidDeliveryException expected) {
-      // a 400 with a message; nothing else may escape
-    }
-    return result;
+    return CHECK.assertBounded(what, hostile, CPU_FACTOR);
   }
 
   @Test

@@ -3,13 +3,13 @@ package io.alertbridge.haloitsm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.Delivery;
-import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.testkit.CostMeter;
+import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.HostileInputCheck;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,15 +38,13 @@ class HaloBoundedCostTest {
   private static final double ALLOCATION_FACTOR = 10;
   private static final WebhookProcessor PROCESSOR = Halo.processor();
 
-  private static CostMeter.Cost normal;
+  private static final HostileInputCheck CHECK = new HostileInputCheck("HaloITSM", PROCESSOR, Halo.SOURCE, new HaloParser(), MutableClock.at("2025-11-18T12:00:00Z"),
+      ALLOCATION_FACTOR);
 
   @BeforeAll
   static void measureANormalBody() {
     Delivery delivery = normalBody();
-    assertThat(PROCESSOR.explain(Halo.SOURCE, delivery).outcome()).isEqualTo(Outcome.CREATED);
-    // more warm-up than for each hostile body: this is the first work of the test JVM
-    normal = CostMeter.best(() -> PROCESSOR.explain(Halo.SOURCE, delivery), 10, CostMeter.DEFAULT_RUNS,
-        CostMeter.DEFAULT_BUDGET);
+    assertThat(CHECK.measureNormal(delivery).outcome()).isEqualTo(Outcome.CREATED);
   }
 
   /** A full ticket with long HTML details and many custom fields, as {@code {"ticket": <<ticket>>}} sends it. */
@@ -122,18 +120,7 @@ class HaloBoundedCostTest {
 
   /** Measures first, so that a super-linear input fails within the meter's budget rather than hanging. */
   private static ProcessingResult assertBounded(String what, Delivery hostile, double cpuFactor) {
-    CostMeter.Cost cost = CostMeter.best(() -> PROCESSOR.explain(Halo.SOURCE, hostile));
-    CostMeter.Ratio ratio = CostMeter.assertAtMost(what, cost, normal, cpuFactor, ALLOCATION_FACTOR);
-    System.out.println("HaloITSM, " + what + ": " + cost + " against " + normal + " (" + ratio + ")");
-    ProcessingResult result = PROCESSOR.explain(Halo.SOURCE, hostile);
-    assertThat(result.message()).as(what + ": never an unexpected parser failure")
-        .isNotEqualTo("the delivery could not be read");
-    try {
-      Halo.parse(hostile);
-    } catch (InvalidDeliveryException expected) {
-      // a 400 with a message; nothing else may escape
-    }
-    return result;
+    return CHECK.assertBounded(what, hostile, cpuFactor);
   }
 
   @Test

@@ -6,14 +6,12 @@ import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
-import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
-import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.testkit.CostMeter;
+import io.alertbridge.testkit.HostileInputCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,15 +46,13 @@ class TopdeskBoundedCostTest {
   private static final WebhookProcessor PROCESSOR =
       WebhookProcessor.builder(IntegrationRegistry.of(new TopdeskIntegration())).clock(CLOCK).build();
 
-  private static CostMeter.Cost normal;
+  private static final HostileInputCheck CHECK = new HostileInputCheck("TOPdesk", PROCESSOR, SOURCE, new TopdeskIntegration().parser(), CLOCK,
+      ALLOCATION_FACTOR);
 
   @BeforeAll
   static void measureANormalBody() {
     Delivery delivery = normalBody();
-    assertThat(PROCESSOR.explain(SOURCE, delivery).outcome()).isEqualTo(Outcome.CREATED);
-    // more warm-up than for each hostile body: this is the first work of the test JVM
-    normal = CostMeter.best(() -> PROCESSOR.explain(SOURCE, delivery), 10, CostMeter.DEFAULT_RUNS,
-        CostMeter.DEFAULT_BUDGET);
+    assertThat(CHECK.measureNormal(delivery).outcome()).isEqualTo(Outcome.CREATED);
   }
 
   /**
@@ -132,24 +128,9 @@ class TopdeskBoundedCostTest {
   }
 
   private static ProcessingResult assertBounded(String what, Delivery hostile, double cpuFactor) {
-    CostMeter.Cost cost = CostMeter.best(() -> PROCESSOR.explain(SOURCE, hostile));
-    CostMeter.Ratio ratio = CostMeter.assertAtMost(what, cost, normal, cpuFactor, ALLOCATION_FACTOR);
-    System.out.println("TOPdesk, " + what + ": " + cost + " against " + normal + " (" + ratio + ")");
-    ProcessingResult result = PROCESSOR.explain(SOURCE, hostile);
-    assertThat(result.message()).as(what + ": never an unexpected parser failure")
-        .isNotEqualTo("the delivery could not be read");
-    assertOnlyInvalidOrParsed(hostile);
-    return result;
+    return CHECK.assertBounded(what, hostile, cpuFactor);
   }
 
-  /** Bad input ends in a parsed snapshot or an {@link InvalidDeliveryException}: nothing that logs a stack trace. */
-  private static void assertOnlyInvalidOrParsed(Delivery delivery) {
-    try {
-      new TopdeskIntegration().parser().parse(delivery, new ParseContext(SOURCE, Limits.defaults(), CLOCK));
-    } catch (InvalidDeliveryException expected) {
-      // a 400 with a message
-    }
-  }
 
   @Test
   void manyVariableStartsWithoutAnEndInTheDetails() {

@@ -7,15 +7,13 @@ import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
-import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
-import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.testkit.CostMeter;
+import io.alertbridge.testkit.HostileInputCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,15 +52,13 @@ class ZendeskBoundedCostTest {
   private static final WebhookProcessor PROCESSOR =
       WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration())).clock(CLOCK).build();
 
-  private static CostMeter.Cost normal;
+  private static final HostileInputCheck CHECK = new HostileInputCheck("Zendesk", PROCESSOR, SOURCE, new ZendeskIntegration().parser(), CLOCK,
+      ALLOCATION_FACTOR);
 
   @BeforeAll
   static void measureANormalBody() {
     Delivery delivery = normalBody();
-    assertThat(PROCESSOR.explain(SOURCE, delivery).outcome()).isEqualTo(Outcome.CREATED);
-    // more warm-up than for each hostile body: this is the first work of the test JVM
-    normal = CostMeter.best(() -> PROCESSOR.explain(SOURCE, delivery), 10, CostMeter.DEFAULT_RUNS,
-        CostMeter.DEFAULT_BUDGET);
+    assertThat(CHECK.measureNormal(delivery).outcome()).isEqualTo(Outcome.CREATED);
   }
 
   /** A long ticket: a long description, a long latest comment and many additional ticket details. */
@@ -140,18 +136,7 @@ class ZendeskBoundedCostTest {
   }
 
   private static ProcessingResult assertBounded(String what, Delivery hostile, double cpuFactor) {
-    CostMeter.Cost cost = CostMeter.best(() -> PROCESSOR.explain(SOURCE, hostile));
-    CostMeter.Ratio ratio = CostMeter.assertAtMost(what, cost, normal, cpuFactor, ALLOCATION_FACTOR);
-    System.out.println("Zendesk, " + what + ": " + cost + " against " + normal + " (" + ratio + ")");
-    ProcessingResult result = PROCESSOR.explain(SOURCE, hostile);
-    assertThat(result.message()).as(what + ": never an unexpected parser failure")
-        .isNotEqualTo("the delivery could not be read");
-    try {
-      new ZendeskIntegration().parser().parse(hostile, new ParseContext(SOURCE, Limits.defaults(), CLOCK));
-    } catch (InvalidDeliveryException expected) {
-      // a 400 with a message; nothing else may escape
-    }
-    return result;
+    return CHECK.assertBounded(what, hostile, cpuFactor);
   }
 
   @Test
