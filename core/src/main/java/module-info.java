@@ -4,14 +4,10 @@ module io.alertbridge.core {
   requires org.slf4j;
 
   exports io.alertbridge.core;
+  exports io.alertbridge.core.json;
   exports io.alertbridge.core.internal to
-      io.alertbridge.topdesk,
-      io.alertbridge.zendesk,
-      io.alertbridge.autotask,
-      io.alertbridge.haloitsm,
       io.alertbridge.cli,
-      io.alertbridge.testkit,
-      io.alertbridge.jdbc;
+      io.alertbridge.testkit;
 
   uses io.alertbridge.core.Integration;
 }

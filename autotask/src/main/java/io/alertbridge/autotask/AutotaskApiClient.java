@@ -4,8 +4,8 @@ import io.alertbridge.autotask.AutotaskApiException.Reason;
 import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
-import io.alertbridge.core.internal.Json;
-import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Autotask REST API for one set of {@link ApiSettings}: finds the zone (once), gets tickets, and
+ * The Autotask REST API for one set of {@link AutotaskSettings}: finds the zone (once), gets tickets, and
  * keeps the ticket-field picklists. Thread-safe. Every failure is an {@link AutotaskApiException}
  * whose message names the request by address without query, never a credential.
  *
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 final class AutotaskApiClient {
   private static final Logger LOG = LoggerFactory.getLogger(AutotaskApiClient.class);
 
-  private final ApiSettings settings;
+  private final AutotaskSettings settings;
   private final HttpClient http;
   private volatile Zone zone;
   private final Object picklistLock = new Object();
@@ -53,7 +53,7 @@ final class AutotaskApiClient {
   /** The zone's API address (ending in {@code /}) and web address for links, if known. */
   record Zone(URI api, Optional<String> web) {}
 
-  AutotaskApiClient(ApiSettings settings) {
+  AutotaskApiClient(AutotaskSettings settings) {
     this.settings = settings;
     this.http = HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /**
  * The Autotask REST API (or a host's own {@link AutotaskTicketSource}) could not give the ticket for a
  * while: a timeout, an unreachable host, a 5xx or 429 answer, refused credentials, an unreadable
- * answer, or missing settings. Not the sender's fault: the processor lets it through, the host answers
+ * answer. Not the sender's fault: the processor lets it through, the host answers
  * 503 and Autotask calls again. Messages never hold a credential.
  */
 public final class AutotaskApiException extends UnavailableException {
@@ -32,8 +32,6 @@ public final class AutotaskApiException extends UnavailableException {
      * JSON, beyond the limits on numbers or nesting, {@code null}, or not of the documented shape.
      */
     UNREADABLE_ANSWER,
-    /** The alert source lacks settings the API client needs, or holds invalid ones. */
-    NOT_CONFIGURED,
     /** A host's ticket source failed in another way. */
     FAILED
   }

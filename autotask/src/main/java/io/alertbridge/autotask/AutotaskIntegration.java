@@ -6,22 +6,31 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
+import io.alertbridge.core.AlertSource;
+import io.alertbridge.core.Authentication;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.Integration;
+import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.TicketSource;
+import io.alertbridge.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The Autotask integration: reads Extension Callouts (Tickets) sent as name-value pairs ({@code
- * id=48213&number=T20250612.0042}, form body or query string), fetches the named ticket through an
- * {@link AutotaskTicketSource}, and maps its status label by {@link #TABLE}. Found by {@link
- * java.util.ServiceLoader} with the REST API ticket source ({@link AutotaskTicketSource#restApi()}),
- * whose settings each alert source carries; build it with a ticket source of your own to fetch tickets
- * another way.
+ * id=48213&number=T20250612.0042}, form body or query string) into a reference to the ticket, fetches
+ * the ticket through an {@link AutotaskTicketSource} in the processor's ticket-source step, and maps its
+ * status label by {@link #TABLE}. Found by {@link java.util.ServiceLoader} with the REST API ticket
+ * source ({@link AutotaskTicketSource#restApi()}): each alert source then needs {@link
+ * AutotaskSettings}, checked before its first delivery. Build it with a ticket source of your own to
+ * fetch tickets another way.
  */
 public final class AutotaskIntegration implements Integration {
   /** The name in registries and alert sources. */
@@ -46,18 +55,40 @@ public final class AutotaskIntegration implements Integration {
       .otherwise(Priority.HIGH)
       .build();
 
+  /** What {@link #validate} says of a source without settings while the REST API fetches tickets. */
+  static final String NEEDS_SETTINGS = "the autotask integration fetches tickets from the Autotask REST API and "
+      + "needs its settings: username, secret and integrationCode (the API user), and zoneUrl or apiUrl "
+      + "(see AutotaskSettings)";
+
+  private static final Map<String, String> SETTING_OPTIONS = Map.of(
+      "autotask-api", "apiUrl",
+      "autotask-zone", "zoneUrl",
+      "autotask-username", "username",
+      "autotask-secret", "secret",
+      "autotask-integration-code", "integrationCode");
+
   private final AutotaskTicketSource tickets;
-  private final DeliveryParser parser;
+  private final boolean restApi;
+  private final DeliveryParser parser = new CalloutParser();
+  private final TicketSource ticketSource;
 
   /** The integration with the REST API ticket source, as {@link java.util.ServiceLoader} builds it. */
   public AutotaskIntegration() {
-    this(AutotaskTicketSource.restApi());
+    this(AutotaskTicketSource.restApi(), true);
   }
 
-  /** @param tickets where tickets named by callouts come from */
+  /**
+   * @param tickets where tickets named by callouts come from; alert sources then need no settings
+   *     unless {@code tickets} reads them
+   */
   public AutotaskIntegration(AutotaskTicketSource tickets) {
+    this(tickets, tickets instanceof RestApiTicketSource);
+  }
+
+  private AutotaskIntegration(AutotaskTicketSource tickets, boolean restApi) {
     this.tickets = Objects.requireNonNull(tickets, "tickets");
-    this.parser = new CalloutParser(this.tickets);
+    this.restApi = restApi;
+    this.ticketSource = new CalloutTickets(this.tickets);
   }
 
   @Override
@@ -86,6 +117,50 @@ public final class AutotaskIntegration implements Integration {
   @Override
   public Set<String> mediaTypes() {
     return Set.of("application/x-www-form-urlencoded");
+  }
+
+  /** @return the step that fetches the ticket a callout names */
+  @Override
+  public Optional<TicketSource> ticketSource() {
+    return Optional.of(ticketSource);
+  }
+
+  /** @return {@link Authentication.Kind#BASIC}: an extension callout can carry only HTTP Basic */
+  @Override
+  public Authentication.Kind preferredAuthentication() {
+    return Authentication.Kind.BASIC;
+  }
+
+  /** @return {@link AutotaskSettings#fromJson} of the object */
+  @Override
+  public Optional<IntegrationSettings> readSettings(JsonObject settings) {
+    return Optional.of(AutotaskSettings.fromJson(settings));
+  }
+
+  /**
+   * @return {@code --autotask-api}, {@code --autotask-zone}, {@code --autotask-username}, {@code
+   *     --autotask-secret} and {@code --autotask-integration-code}
+   */
+  @Override
+  public Map<String, String> settingOptions() {
+    return SETTING_OPTIONS;
+  }
+
+  /**
+   * @return a problem when the REST API fetches tickets and the source has no {@link AutotaskSettings},
+   *     or when it has settings of another type
+   */
+  @Override
+  public List<String> validate(AlertSource source) {
+    Optional<IntegrationSettings> settings = source.settings();
+    if (settings.isPresent() && !(settings.get() instanceof AutotaskSettings)) {
+      return List.of("the autotask integration takes AutotaskSettings, not "
+          + settings.get().getClass().getSimpleName());
+    }
+    if (restApi && settings.isEmpty()) {
+      return List.of(NEEDS_SETTINGS);
+    }
+    return List.of();
   }
 
   @Override

@@ -23,19 +23,9 @@ public interface AutotaskTicketSource {
   Optional<AutotaskTicket> ticket(long id, ParseContext context);
 
   /**
-   * The Autotask REST API client, configured per alert source by these settings:
-   *
-   * <ul>
-   *   <li>{@code username}, {@code secret}, {@code integrationCode} (required): the API user;
-   *   <li>{@code zoneUrl}: the zone's API address, e.g. {@code https://webservices14.autotask.net/atservicesrest/};
-   *       without it the zone is looked up once at {@code apiUrl}, and cached;
-   *   <li>{@code apiUrl}: where the zone lookup is, default {@code https://webservices.autotask.net/};
-   *   <li>{@code webUrl}: the start of ticket links, e.g. {@code https://ww14.autotask.net/}; by default
-   *       the zone lookup's {@code webUrl};
-   *   <li>{@code connectTimeout}, {@code requestTimeout}, {@code picklistRefresh}: ISO-8601 durations,
-   *       default {@code PT5S}, {@code PT10S} and {@code PT1H}; {@code requestTimeout} bounds each exchange
-   *       as a whole, the answer's body included.
-   * </ul>
+   * The Autotask REST API client, configured per alert source by its {@link AutotaskSettings}: the
+   * API user, the zone's address (or where to look it up, once) and the timeouts; {@code
+   * requestTimeout} bounds each exchange as a whole, the answer's body included.
    *
    * Each answer is read with the processor's {@link io.alertbridge.core.Limits}: at most {@code
    * maxApiAnswerBytes} bytes, numbers and nesting within bounds; an answer that is not readable so is an

@@ -1,6 +1,6 @@
 package io.alertbridge.autotask;
 
-import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package io.alertbridge.autotask;
 
+import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.ParseContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -10,11 +12,13 @@ final class RestApiTicketSource implements AutotaskTicketSource {
   /** More distinct settings than alert sources a host plausibly has: start over rather than grow. */
   private static final int MAX_CLIENTS = 256;
 
-  private final ConcurrentMap<ApiSettings, AutotaskApiClient> clients = new ConcurrentHashMap<>();
+  private final ConcurrentMap<AutotaskSettings, AutotaskApiClient> clients = new ConcurrentHashMap<>();
 
   @Override
   public Optional<AutotaskTicket> ticket(long id, ParseContext context) {
-    ApiSettings settings = ApiSettings.of(context.source());
+    AutotaskSettings settings = context.source().settings(AutotaskSettings.class)
+        .orElseThrow(() -> new ConfigurationException("alert source " + context.source().id(),
+            List.of(AutotaskIntegration.NEEDS_SETTINGS)));
     AutotaskApiClient client = clients.get(settings);
     if (client == null) {
       if (clients.size() >= MAX_CLIENTS) {

@@ -2,8 +2,8 @@ package io.alertbridge.autotask;
 
 import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.InvalidFieldException;
-import io.alertbridge.core.internal.Json;
-import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

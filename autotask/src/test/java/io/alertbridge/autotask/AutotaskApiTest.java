@@ -1,10 +1,14 @@
 package io.alertbridge.autotask;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.alertbridge.autotask.AutotaskApiException.Reason;
 import io.alertbridge.core.AlertSource;
+import io.alertbridge.core.ConfigurationException;
+import io.alertbridge.core.Delivery;
+import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
@@ -13,12 +17,17 @@ import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,17 +160,52 @@ class AutotaskApiTest {
   }
 
   @Test
-  void missingAndInvalidSettingsAreListedAtOnce() {
-    AlertSource source = AlertSource.builder("bare", "autotask").setting("zoneUrl", "ftp://example")
-        .setting("requestTimeout", "10 seconds").build();
+  void missingAndInvalidSettingsAreListedAtOnceWithTheirPointers() {
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("zoneUrl", "ftp://example");
+    members.put("requestTimeout", "10 seconds");
+    members.put("secret", 42L);
+    members.put("integrationcode", "x");
 
-    AutotaskApiException e = failure(source);
+    ConfigurationException e = catchThrowableOfType(
+        () -> AutotaskSettings.fromJson(JsonObject.of(members, "/sources/0/settings")), ConfigurationException.class);
 
-    assertThat(e.reason()).isEqualTo(Reason.NOT_CONFIGURED);
-    assertThat(e.getMessage()).isEqualTo("alert source bare cannot call the Autotask API: setting username is missing; "
-        + "setting secret is missing; setting integrationCode is missing; setting zoneUrl must be an http(s) address "
-        + "without query, such as https://webservices14.autotask.net/atservicesrest/; setting requestTimeout must be a "
-        + "positive ISO-8601 duration such as PT10S, got \"10 seconds\"");
+    assertThat(e.problems()).containsExactly(
+        "expected an http(s) address without user, query or fragment, such as "
+            + "https://webservices14.autotask.net/atservicesrest/, at /sources/0/settings/zoneUrl",
+        "expected a positive ISO-8601 duration such as PT10S at /sources/0/settings/requestTimeout, got \"10 seconds\"",
+        "expected a string at /sources/0/settings/secret, got number",
+        "unknown member at /sources/0/settings/integrationcode; the autotask settings are [apiUrl, connectTimeout, "
+            + "integrationCode, picklistRefresh, requestTimeout, secret, username, webUrl, zoneUrl]",
+        "the API user's username is missing at /sources/0/settings/username",
+        "the API user's secret is missing at /sources/0/settings/secret",
+        "the API user's integrationCode is missing at /sources/0/settings/integrationCode");
+  }
+
+  @Test
+  void aSourceWithoutSettingsIsAConfigurationProblemBeforeItsFirstDeliveryNeverA503() {
+    AlertSource bare = AlertSource.of("bare", "autotask");
+    WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration(tickets)))
+        .clock(clock).build();
+
+    assertThat(processor.validate(bare)).containsExactly(AutotaskIntegration.NEEDS_SETTINGS);
+    assertThatThrownBy(() -> processor.process(bare, Delivery.of(Headers.of("Content-Type",
+        "application/x-www-form-urlencoded"), "id=48213".getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("username, secret and integrationCode");
+    assertThatThrownBy(() -> WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration(tickets)))
+        .sources(List.of(bare)).build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("bare: the autotask integration fetches");
+    assertThat(api.requests("zoneInformation")).isZero();
+  }
+
+  @Test
+  void theBuilderListsEveryProblemWithoutAValue() {
+    ConfigurationException e = catchThrowableOfType(() -> AutotaskSettings.builder().username(" ")
+        .requestTimeout(Duration.ZERO).zoneUrl("https://user:hunter2@example.com/").build(), ConfigurationException.class);
+
+    assertThat(e.problems()).hasSize(5).noneMatch(problem -> problem.contains("hunter2"));
+    assertThat(e.problems()).contains("requestTimeout must be positive, got PT0S",
+        "the API user's integrationCode is missing");
   }
 
   @Test
@@ -285,7 +329,7 @@ class AutotaskApiTest {
     api.ticket(48213, "api-01-ticket-48213-new.json");
     AlertSource source = api.source("contoso");
     tickets.ticket(48213, new ParseContext(source, Limits.defaults(), clock));
-    ApiSettings settings = ApiSettings.of(source);
+    AutotaskSettings settings = source.settings(AutotaskSettings.class).orElseThrow();
 
     assertThat(String.join(" ", settings.toString(), new AutotaskApiClient(settings).toString(), tickets.toString(),
         new AutotaskIntegration(tickets).toString(), source.toString()))

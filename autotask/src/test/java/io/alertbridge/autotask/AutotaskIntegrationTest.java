@@ -78,7 +78,8 @@ class AutotaskIntegrationTest {
         .ticketNumber("T20250612.0042").build());
     WebhookProcessor host = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration(numbered))).build();
 
-    ProcessingResult result = host.explain(source, Delivery.builder(new byte[0]).query("id=48213&number=T1").build());
+    ProcessingResult result = host.explain(source, Delivery.builder(new byte[0]).query("id=48213&number=T1").build(),
+        true);
 
     assertThat(result.explanation().notes())
         .containsExactly("the callout's number T1 differs from the ticket's T20250612.0042");

@@ -46,8 +46,8 @@ final class LoopbackAutotaskApi implements AutoCloseable {
   }
 
   /** @return a builder for such a source, to add settings */
-  AlertSource.Builder builder(String id) {
-    return AlertSource.builder(id, AutotaskIntegration.NAME)
+  SettingsMembers builder(String id) {
+    return new SettingsMembers(id)
         .setting("username", USERNAME)
         .setting("secret", SECRET)
         .setting("integrationCode", INTEGRATION_CODE)

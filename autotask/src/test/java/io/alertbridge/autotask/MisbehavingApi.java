@@ -74,7 +74,7 @@ final class MisbehavingApi implements AutoCloseable {
 
   /** @return a source that looks the zone up here, with the given request timeout */
   AlertSource source(String requestTimeout) {
-    return AlertSource.builder("misbehaving", AutotaskIntegration.NAME)
+    return new SettingsMembers("misbehaving")
         .setting("username", LoopbackAutotaskApi.USERNAME)
         .setting("secret", LoopbackAutotaskApi.SECRET)
         .setting("integrationCode", LoopbackAutotaskApi.INTEGRATION_CODE)

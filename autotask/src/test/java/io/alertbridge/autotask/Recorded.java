@@ -1,6 +1,6 @@
 package io.alertbridge.autotask;
 
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

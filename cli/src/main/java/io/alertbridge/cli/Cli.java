@@ -11,7 +11,7 @@ import io.alertbridge.core.Secret;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -41,7 +41,6 @@ final class Cli {
   static final int FAILED = 1;
   static final int USAGE = 2;
 
-  private static final Set<String> SOURCE_OPTIONS = sourceOptions();
   private static final Set<String> SERVE_OPTIONS = Set.of("port", "config", "now", "admin-token-env", "jdbc-url",
       "jdbc-user", "jdbc-password-env", "state");
 
@@ -127,7 +126,7 @@ final class Cli {
   }
 
   private int replay(List<String> args) {
-    Options options = Options.parse(args, SOURCE_OPTIONS, Set.of());
+    Options options = Options.parse(args, sourceOptions(), Set.of());
     Clock fixed = clock(options);
     AlertSource source = source(options, fixed);
     if (options.arguments().isEmpty()) {
@@ -135,7 +134,7 @@ final class Cli {
     }
     List<Delivery> deliveries = new ArrayList<>();
     options.arguments().forEach(file -> deliveries.add(DeliveryFiles.read(file)));
-    WebhookProcessor processor = WebhookProcessor.builder(registry).clock(fixed).build();
+    WebhookProcessor processor = WebhookProcessor.builder(registry).clock(fixed).sources(List.of(source)).build();
     int exit = OK;
     for (int i = 0; i < deliveries.size(); i++) {
       String file = options.arguments().get(i);
@@ -152,7 +151,7 @@ final class Cli {
   }
 
   private int explain(List<String> args) {
-    Options options = Options.parse(args, SOURCE_OPTIONS, Set.of("json"));
+    Options options = Options.parse(args, sourceOptions(), Set.of("json", "fetch"));
     Clock fixed = clock(options);
     AlertSource source = source(options, fixed);
     if (options.arguments().size() != 1) {
@@ -161,7 +160,8 @@ final class Cli {
     Delivery delivery = DeliveryFiles.read(options.arguments().get(0));
     ProcessingResult result;
     try {
-      result = WebhookProcessor.builder(registry).clock(fixed).build().explain(source, delivery);
+      result = WebhookProcessor.builder(registry).clock(fixed).sources(List.of(source)).build()
+          .explain(source, delivery, options.flag("fetch"));
     } catch (UnavailableException e) {
       err.println("alertbridge: unavailable, try again later: " + e.getMessage());
       return FAILED;
@@ -214,6 +214,7 @@ final class Cli {
     out.println("alertbridge listening on " + base + "/ (port " + receiver.port() + ")");
     config.sources().values().forEach(source -> out.println("  POST " + base + "/webhooks/" + source.id() + "  ("
         + source.integration() + ", authentication: " + AlertSources.describe(source.authentication()) + ")"));
+    config.skipped().forEach((id, problem) -> out.println("  (not served: " + id + ": " + problem + ")"));
     out.println("  GET  " + base + "/alerts" + (config.adminToken().isPresent()
         ? "  (Authorization: Bearer <admin token>)" : "  (off: no admin token)"));
     out.println("  GET  " + base + "/health");
@@ -306,16 +307,12 @@ final class Cli {
     options.value("reopen").map(Cli::reopenPolicy).ifPresent(builder::reopenPolicy);
     try {
       builder.authentication(AlertSources.authentication(integration, options.value("secret").stream().toList(),
-          Optional.empty(), fixed));
+          Optional.empty()));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--secret: " + e.getMessage());
     }
-    AutotaskSettings.OPTIONS.forEach((option, setting) -> options.value(option).ifPresent(value -> {
-      if (!name.equals("autotask")) {
-        throw new UsageException("--" + option + " is for --source autotask only");
-      }
-      builder.setting(setting, value);
-    }));
+    AlertSources.settings(integration, registry, options::value, options.value("settings").map(Cli::readText))
+        .ifPresent(builder::settings);
     return builder.build();
   }
 
@@ -369,19 +366,21 @@ final class Cli {
     }
   }
 
-  private static Set<String> sourceOptions() {
-    Set<String> options = new HashSet<>(Set.of("source", "secret", "now", "reopen"));
-    options.addAll(AutotaskSettings.OPTIONS.keySet());
+  /** @return the options of replay and explain: the common ones and every integration's setting options */
+  private Set<String> sourceOptions() {
+    Set<String> options = new HashSet<>(Set.of("source", "secret", "now", "reopen", "settings"));
+    options.addAll(AlertSources.settingOptions(registry).keySet());
     return Set.copyOf(options);
   }
 
   private static String synopsis() {
     return """
         Usage: alertbridge <command> [options]
-          replay  --source NAME [--secret S] [--now ISO-8601] [--reopen new|ignore] FILE...
+          replay  --source NAME [--secret S] [--settings FILE] [--now ISO-8601] [--reopen new|ignore] FILE...
                   Runs the deliveries in order through one in-memory store; prints one JSON line each.
-          explain --source NAME [--secret S] [--now ISO-8601] [--json] FILE
-                  Prints the reasoning for one delivery, changing nothing.
+          explain --source NAME [--secret S] [--settings FILE] [--now ISO-8601] [--json] [--fetch] FILE
+                  Prints the reasoning for one delivery, changing nothing; with --fetch, fetches a
+                  ticket the delivery only names from the tool's API (reading only) to decide.
           serve   [--port 8080] [--config FILE] [--now ISO-8601] [--admin-token-env VAR]
                   [--state FILE | --jdbc-url URL [--jdbc-user U] [--jdbc-password-env VAR]]
                   Receives deliveries on 127.0.0.1: POST /webhooks/{source}, GET /alerts, GET /health.
@@ -393,14 +392,14 @@ final class Cli {
 
         Options:
           --source NAME      the integration, one of: %s
-          --secret S         turns authentication on. zendesk: the webhook's signing secret;
-                             topdesk, haloitsm: the value of the X-AlertBridge-Secret header;
-                             autotask: user:password for HTTP Basic
+          --secret S         turns authentication on, as the integration's deliveries carry it:
+        %s
+          --settings FILE    the integration's settings: a JSON object, as "settings" in a serve configuration
+        %s
           --now ISO-8601     fixes the clock, e.g. 2025-03-04T09:20:00Z (signatures are checked against it)
           --reopen new|ignore  what a creating status does to a resolved alert (default: new)
-          --autotask-api URL, --autotask-username U, --autotask-secret S, --autotask-integration-code C
-                             the Autotask REST API that --source autotask fetches tickets from
           --json             explain: print JSON instead of text
+          --fetch            explain: fetch a ticket the delivery only names from the tool's API
           --admin-token-env VAR  serve: the admin token is in this environment variable; GET /alerts
                              needs it as "Authorization: Bearer <token>" (without one, GET /alerts is off)
           --state FILE       serve: keep alerts and delivery ids in an H2 database file (FILE.mv.db),
@@ -411,7 +410,9 @@ final class Cli {
 
         FILE: *.json (a JSON body), *.form (a form-urlencoded body) or *.http (header lines,
         an empty line, then the body bytes exactly).
-        Exit status: 0 when every delivery was processed, 1 when one could not be (503), 2 on usage errors.
-        """.formatted(registry.names().isEmpty() ? "(none found)" : String.join(", ", registry.names()));
+        Exit status: 0 when every delivery was processed, 1 when one could not be (503), 2 on usage or
+        configuration errors (every problem is listed).
+        """.formatted(registry.names().isEmpty() ? "(none found)" : String.join(", ", registry.names()),
+            AlertSources.secretUsage(registry), AlertSources.settingOptionsUsage(registry));
   }
 }

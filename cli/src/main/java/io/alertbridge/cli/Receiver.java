@@ -9,7 +9,7 @@ import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Redelivery;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -63,7 +63,8 @@ final class Receiver {
     this.clock = clock;
     this.log = log;
     this.adminTokenHash = config.adminToken().map(token -> sha256(token.utf8Bytes())).orElse(null);
-    this.processor = store.wire(WebhookProcessor.builder(registry).clock(clock).limits(config.limits())).build();
+    this.processor = store.wire(WebhookProcessor.builder(registry).clock(clock).limits(config.limits())
+        .sources(config.sources().values())).build();
     this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "alertbridge-sweep");
       thread.setDaemon(true);

@@ -3,6 +3,7 @@ package io.alertbridge.cli;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.Integration;
+import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
@@ -10,7 +11,9 @@ import io.alertbridge.core.Priority;
 import io.alertbridge.core.ReopenPolicy;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.StatusMappingTable;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.WebhookProcessor;
+import io.alertbridge.core.json.JsonObject;
+import io.alertbridge.core.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,18 +34,20 @@ import java.util.Set;
  * @param maxConnections the most connections open at once
  * @param headerTimeout the time a client has to send the request line and headers
  * @param bodyTimeout the time a client has to send the body after the headers (and to read the answer)
+ * @param skipped the default sources left out because they cannot work without settings: id to why
  */
 record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Secret> adminToken, int maxConnections,
-    Duration headerTimeout, Duration bodyTimeout) {
+    Duration headerTimeout, Duration bodyTimeout, Map<String, String> skipped) {
   /** The shortest admin token accepted. */
   static final int MIN_ADMIN_TOKEN_CHARS = 16;
   private static final Set<String> TOP_MEMBERS = Set.of("sources", "maxBodyBytes", "adminToken", "maxConnections",
       "headerTimeoutMillis", "bodyTimeoutMillis");
   private static final Set<String> SOURCE_MEMBERS = Set.of("id", "integration", "secrets", "secretHeader", "reopen",
-      "defaultPriority", "table", "autotask", "settings");
+      "defaultPriority", "table", "settings");
 
   ServeConfig {
     sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
   }
 
   /** @return the limits of the receiver's connections */
@@ -52,7 +57,7 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
 
   /** @param token the admin token @return this configuration with it */
   ServeConfig withAdminToken(Secret token) {
-    return new ServeConfig(sources, limits, Optional.of(token), maxConnections, headerTimeout, bodyTimeout);
+    return new ServeConfig(sources, limits, Optional.of(token), maxConnections, headerTimeout, bodyTimeout, skipped);
   }
 
   /** @return whether the text is long enough to be an admin token */
@@ -60,13 +65,26 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     return text.strip().length() >= MIN_ADMIN_TOKEN_CHARS && text.strip().equals(text);
   }
 
-  /** @return one alert source per integration, named after it, with no authentication */
+  /**
+   * @return one alert source per integration, named after it, with no authentication; an integration
+   *     that cannot work without settings is left out and listed in {@link #skipped()}
+   */
   static ServeConfig defaults(IntegrationRegistry registry) {
     Map<String, AlertSource> sources = new LinkedHashMap<>();
-    registry.names().forEach(name -> sources.put(name, AlertSource.of(name, name)));
+    Map<String, String> skipped = new LinkedHashMap<>();
+    WebhookProcessor check = WebhookProcessor.builder(registry).build();
+    for (String name : registry.names()) {
+      AlertSource source = AlertSource.of(name, name);
+      List<String> problems = check.validate(source);
+      if (problems.isEmpty()) {
+        sources.put(name, source);
+      } else {
+        skipped.put(name, String.join("; ", problems) + "; give a --config with its settings");
+      }
+    }
     return new ServeConfig(sources, Limits.defaults(), Optional.empty(),
         HttpConnections.Limits.DEFAULT_MAX_CONNECTIONS, HttpConnections.Limits.DEFAULT_HEADER_TIMEOUT,
-        HttpConnections.Limits.DEFAULT_BODY_TIMEOUT);
+        HttpConnections.Limits.DEFAULT_BODY_TIMEOUT, skipped);
   }
 
   /**
@@ -128,7 +146,7 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     if (!problems.isEmpty()) {
       throw new ConfigurationException("configuration", problems);
     }
-    return new ServeConfig(sources, limits, adminToken, maxConnections, headerTimeout, bodyTimeout);
+    return new ServeConfig(sources, limits, adminToken, maxConnections, headerTimeout, bodyTimeout, Map.of());
   }
 
   private static long number(Map<?, ?> root, String name, long otherwise, long max, List<String> problems) {
@@ -147,6 +165,8 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
       List<String> problems) {
     int before = problems.size();
     unknownMembers(json, at, SOURCE_MEMBERS, problems);
+    json.keySet().stream().filter(key -> !SOURCE_MEMBERS.contains(key) && registry.find((String) key).isPresent())
+        .forEach(key -> problems.add("an integration's settings go in " + at + "/settings, not " + at + "/" + key));
     String id = string(json, "id", at, problems, true);
     String name = string(json, "integration", at, problems, true);
     Optional<Integration> integration = Optional.empty();
@@ -157,6 +177,10 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
       }
     }
     List<String> secrets = strings(json.get("secrets"), at + "/secrets", problems);
+    if (json.get("secrets") instanceof List<?> given && given.isEmpty()) {
+      problems.add("expected at least one secret at " + at + "/secrets; to turn authentication off, leave "
+          + "\"secrets\" out");
+    }
     String header = string(json, "secretHeader", at, problems, false);
     ReopenPolicy reopen = ReopenPolicy.NEW_ALERT;
     String reopenText = string(json, "reopen", at, problems, false);
@@ -187,30 +211,18 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     } else if (json.containsKey("table")) {
       problems.add("expected an object at " + at + "/table");
     }
-    Map<String, String> settings = new LinkedHashMap<>();
-    if (json.containsKey("autotask") && name != null && !name.equals("autotask")) {
-      problems.add("the settings at " + at + "/autotask are for the autotask integration only");
-    } else if (json.get("autotask") instanceof Map<?, ?> autotask) {
-      unknownMembers(autotask, at + "/autotask", AutotaskSettings.CONFIG_MEMBERS, problems);
-      autotask.forEach((key, value) -> {
-        if (value instanceof String text && AutotaskSettings.CONFIG_MEMBERS.contains(key)) {
-          settings.put(AutotaskSettings.settingFor((String) key), text);
-        } else if (AutotaskSettings.CONFIG_MEMBERS.contains(key)) {
-          problems.add("expected a string at " + at + "/autotask/" + key);
-        }
-      });
-    } else if (json.containsKey("autotask")) {
-      problems.add("expected an object at " + at + "/autotask");
-    }
-    if (json.get("settings") instanceof Map<?, ?> extra) {
-      extra.forEach((key, value) -> {
-        if (value instanceof String text) {
-          settings.put((String) key, text);
-        } else {
-          problems.add("expected a string at " + at + "/settings/" + key);
-        }
-      });
-    } else if (json.containsKey("settings")) {
+    Optional<IntegrationSettings> settings = Optional.empty();
+    if (json.get("settings") instanceof Map<?, ?> members && integration.isPresent()) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      members.forEach((key, value) -> copy.put((String) key, value));
+      try {
+        settings = integration.get().readSettings(JsonObject.of(copy, at + "/settings"));
+      } catch (ConfigurationException e) {
+        problems.addAll(e.problems());
+      } catch (RuntimeException e) {
+        problems.add("the " + name + " integration could not read " + at + "/settings: " + e.getClass().getSimpleName());
+      }
+    } else if (json.containsKey("settings") && !(json.get("settings") instanceof Map)) {
       problems.add("expected an object at " + at + "/settings");
     }
     if (problems.size() > before || integration.isEmpty()) {
@@ -218,8 +230,7 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     }
     AlertSource.Builder builder = AlertSource.builder(id, name).reopenPolicy(reopen).defaultPriority(priority);
     try {
-      builder.authentication(
-          AlertSources.authentication(integration.get(), secrets, Optional.ofNullable(header), clock));
+      builder.authentication(AlertSources.authentication(integration.get(), secrets, Optional.ofNullable(header)));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage() + " at " + at + "/secrets");
       return null;
@@ -227,8 +238,11 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     if (table != null) {
       builder.table(table);
     }
-    settings.forEach(builder::setting);
-    return builder.build();
+    settings.ifPresent(builder::settings);
+    AlertSource built = builder.build();
+    WebhookProcessor.builder(registry).build().validate(built)
+        .forEach(problem -> problems.add(problem + " (source " + at + ")"));
+    return built;
   }
 
   private static String string(Map<?, ?> json, String name, String at, List<String> problems, boolean required) {

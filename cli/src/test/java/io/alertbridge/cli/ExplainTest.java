@@ -6,7 +6,7 @@ import static io.alertbridge.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.cli.CliRunner.Run;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

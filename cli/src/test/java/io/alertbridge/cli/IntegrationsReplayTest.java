@@ -217,8 +217,13 @@ class IntegrationsReplayTest {
   void takesUserAndPasswordAsTheAutotaskSecret() {
     List<String> f = files("autotask", "01-new-ticket.http");
 
-    Run basic = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--secret", "callout:pa55word"), f));
-    Run noColon = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--secret", "pa55word"), f));
+    // the API is never called: the callout is refused before its ticket would be fetched
+    List<String> api = List.of("--autotask-zone", "http://127.0.0.1:1/atservicesrest/", "--autotask-username", "u",
+        "--autotask-secret", "s", "--autotask-integration-code", "c");
+    Run basic = run(REGISTRY, args(concat(List.of("replay", "--source", "autotask", "--secret", "callout:pa55word"),
+        api), f));
+    Run noColon = run(REGISTRY, args(concat(List.of("replay", "--source", "autotask", "--secret", "pa55word"), api),
+        f));
 
     assertThat(basic.exit()).isZero();
     assertThat(basic.lines())
@@ -227,6 +232,55 @@ class IntegrationsReplayTest {
     assertThat(noColon.err())
         .startsWith("alertbridge: --secret: the autotask secret is HTTP Basic: expected user:password")
         .doesNotContain("pa55word");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  @Test
+  void anAutotaskSourceWithoutApiSettingsStopsBeforeAnyDeliveryListingWhatIsMissing() {
+    List<String> f = files("autotask", "01-new-ticket.http");
+
+    Run run = run(REGISTRY, args(List.of("replay", "--source", "autotask"), f));
+    Run wrongSource = run(REGISTRY, args(List.of("replay", "--source", "zendesk", "--autotask-api", "http://x/"), f));
+    Run partial = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--autotask-api", "ftp://x",
+        "--autotask-secret", "hunter2"), f));
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("alert sources: autotask: the autotask integration fetches tickets from the "
+        + "Autotask REST API and needs its settings");
+    assertThat(wrongSource.exit()).isEqualTo(2);
+    assertThat(wrongSource.err()).contains("--autotask-api is for --source autotask only");
+    assertThat(partial.exit()).isEqualTo(2);
+    assertThat(partial.err()).contains("at /apiUrl", "username is missing", "integrationCode is missing")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void serveExitsWithTwoAtStartUpListingEveryMisconfiguredSource(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path config = dir.resolve("serve.json");
+    java.nio.file.Files.writeString(config, """
+        {"sources": [
+          {"id": "psa", "integration": "autotask", "settings": {"zoneUrl": "https://ws.example/", "secret": "hunter2"}},
+          {"id": "desk", "integration": "topdesk", "secrets": []},
+          {"id": "typo", "integration": "zendesk", "autotask": {}}
+        ]}""");
+
+    Run run = run(REGISTRY, "serve", "--port", "0", "--config", config.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).doesNotContain("listening");
+    assertThat(run.err()).contains(
+        "the API user's username is missing at /sources/0/settings/username",
+        "the API user's integrationCode is missing at /sources/0/settings/integrationCode",
+        "expected at least one secret at /sources/1/secrets; to turn authentication off, leave \"secrets\" out",
+        "an integration's settings go in /sources/2/settings, not /sources/2/autotask")
+        .doesNotContain("hunter2");
   }
 
   @Test

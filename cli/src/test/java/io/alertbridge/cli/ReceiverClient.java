@@ -1,6 +1,6 @@
 package io.alertbridge.cli;
 
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -10,6 +10,7 @@ import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ReopenPolicy;
+import io.alertbridge.core.example.ExampleIntegration;
 import org.junit.jupiter.api.Test;
 
 class ServeConfigTest {
@@ -38,7 +39,8 @@ class ServeConfigTest {
     assertThat(a.defaultPriority()).isEqualTo(Priority.LOW);
     assertThat(a.table().orElseThrow().match(CodedValue.of("closed")).rule())
         .isEqualTo(LifecycleRule.of(LifecycleRule.WhenAbsent.CREATE, LifecycleRule.WhenOpen.RESOLVE));
-    assertThat(a.setting("region")).hasValue("eu");
+    assertThat(a.settings(ExampleIntegration.ExampleSettings.class).map(ExampleIntegration.ExampleSettings::region))
+        .hasValue("eu");
     AlertSource b = config.sources().get("desk-b");
     assertThat(b.authentication()).isEqualTo(Authentication.none());
     assertThat(b.table()).isEmpty();
@@ -63,9 +65,9 @@ class ServeConfigTest {
         """, CliRunner.example(), CliRunner.CLOCK))
         .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
             "unknown member at /port",
+            "unknown member at /sources/0/autotask",
             "expected one of CREATE, REJECT, IGNORE at /sources/0/table/rows/0/whenAbsent, got \"OPEN\"",
             "the \"any other\" rule is missing at /sources/0/table",
-            "the settings at /sources/0/autotask are for the autotask integration only",
             "unknown member at /sources/1/colour",
             "expected a non-empty string at /sources/1/secrets/0",
             "expected a non-empty string at /sources/1/secrets/1"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.IntegrationRegistry;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,7 +100,7 @@ class ServeIntegrationsTest {
     api = AutotaskApiStub.start().ticket(48213, "api-01-ticket-48213-new.json");
     start(dir, """
         {"sources": [{"id": "autotask", "integration": "autotask",
-          "autotask": {"api": "%s", "username": "%s", "secret": "%s", "integrationCode": "%s"}}]}
+          "settings": {"apiUrl": "%s", "username": "%s", "secret": "%s", "integrationCode": "%s"}}]}
         """.formatted(api.url(), AutotaskApiStub.USERNAME, AutotaskApiStub.SECRET, AutotaskApiStub.INTEGRATION_CODE));
 
     HttpResponse<String> created = post("autotask", "autotask/01-new-ticket.http");
@@ -116,7 +116,7 @@ class ServeIntegrationsTest {
   void answers503WhenTheAutotaskApiIsDown(@TempDir Path dir) throws Exception {
     start(dir, """
         {"sources": [{"id": "autotask", "integration": "autotask",
-          "autotask": {"api": "http://127.0.0.1:1/", "username": "u", "secret": "s", "integrationCode": "c"}}]}
+          "settings": {"apiUrl": "http://127.0.0.1:1/", "username": "u", "secret": "s", "integrationCode": "c"}}]}
         """);
 
     HttpResponse<String> response = post("autotask", "autotask/01-new-ticket.http");

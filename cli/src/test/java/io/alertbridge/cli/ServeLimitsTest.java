@@ -2,7 +2,7 @@ package io.alertbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

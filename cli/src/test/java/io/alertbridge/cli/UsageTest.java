@@ -30,7 +30,7 @@ class UsageTest {
       "replay --source example --colour FILE                | unknown option --colour",
       "replay --source example --secret                     | --secret needs a value",
       "replay --source example --source example FILE        | --source is given twice",
-      "replay --source example --autotask-api http://x FILE | --autotask-api is for --source autotask only",
+      "replay --source example --autotask-api http://x FILE | unknown option --autotask-api",
       "replay --source example missing.json                 | missing.json: cannot be read",
       "replay --source example notes.txt                    | notes.txt: expected a .json, .form or .http file",
       "explain --source example                             | explain needs exactly one FILE, got 0",

@@ -1,6 +1,6 @@
 package io.alertbridge.core;
 
-import io.alertbridge.core.internal.Labels;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,10 +152,17 @@ final class AlertDecider {
   }
 
   /** A delivery already processed: nothing changes; the alert's current state is reported. */
-  ProcessingResult duplicate(Integration integration, AlertSource source, TicketSnapshot snapshot, Instant now,
+  ProcessingResult duplicate(Integration integration, AlertSource source, TicketEvent event, Instant now,
       String message) {
-    AlertState state = store.read(new AlertKey(source.id(), snapshot.ticketId()))
+    AlertState state = store.read(new AlertKey(source.id(), event.ticketId()))
         .filter(s -> !s.isExpired(now)).map(StoredAlert::state).orElse(null);
+    if (!(event instanceof TicketSnapshot snapshot)) {
+      Explanation explanation = new Explanation(source.id(), integration.name(), Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.ofNullable(state), Optional.ofNullable(state), Outcome.DUPLICATE, message,
+          List.of());
+      return new ProcessingResult(Outcome.DUPLICATE, Optional.of(event.ticketId()), Optional.ofNullable(state),
+          Optional.empty(), message, explanation, List.of());
+    }
     return result(integration, source, snapshot, source.table().orElseGet(integration::defaultTable)
         .match(snapshot.status()), state, state, Outcome.DUPLICATE, null, message);
   }

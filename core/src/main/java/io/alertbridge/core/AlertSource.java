@@ -1,9 +1,7 @@
 package io.alertbridge.core;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +14,9 @@ import java.util.regex.Pattern;
  * @param table a status-mapping table replacing the integration's default, if any
  * @param defaultPriority the priority when the delivery's priority maps to none
  * @param reopenPolicy what a creating status does to a resolved alert
- * @param settings integration-specific settings (for example API credentials); values are never
- *     shown by {@code toString()}
+ * @param settings the integration's own settings (for example API credentials), if it takes any;
+ *     checked by the integration when the processor {@linkplain WebhookProcessor#validate validates}
+ *     the source
  */
 public record AlertSource(
     String id,
@@ -26,7 +25,7 @@ public record AlertSource(
     Optional<StatusMappingTable> table,
     Priority defaultPriority,
     ReopenPolicy reopenPolicy,
-    Map<String, String> settings) {
+    Optional<IntegrationSettings> settings) {
 
   private static final Pattern INTEGRATION_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -44,7 +43,7 @@ public record AlertSource(
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(defaultPriority, "defaultPriority");
     Objects.requireNonNull(reopenPolicy, "reopenPolicy");
-    settings = Map.copyOf(settings);
+    Objects.requireNonNull(settings, "settings");
   }
 
   /**
@@ -66,9 +65,14 @@ public record AlertSource(
     return new Builder(id, integration);
   }
 
-  /** @param name a setting's name @return its value */
-  public Optional<String> setting(String name) {
-    return Optional.ofNullable(settings.get(name));
+  /**
+   * @param type the integration's settings type
+   * @param <T> that type
+   * @return the settings, when the source has settings of that type
+   */
+  public <T extends IntegrationSettings> Optional<T> settings(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    return settings.filter(type::isInstance).map(type::cast);
   }
 
   @Override
@@ -76,7 +80,7 @@ public record AlertSource(
     return "AlertSource[id=" + id + ", integration=" + integration + ", authentication="
         + authentication.getClass().getSimpleName() + ", table=" + (table.isPresent() ? "overridden" : "default")
         + ", defaultPriority=" + defaultPriority + ", reopenPolicy=" + reopenPolicy
-        + ", settings=" + new TreeMap<>(settings).keySet() + "]";
+        + ", settings=" + settings.map(Object::toString).orElse("none") + "]";
   }
 
   /** Builds an {@link AlertSource}. */
@@ -87,7 +91,7 @@ public record AlertSource(
     private StatusMappingTable table;
     private Priority defaultPriority = Priority.HIGH;
     private ReopenPolicy reopenPolicy = ReopenPolicy.NEW_ALERT;
-    private final Map<String, String> settings = new TreeMap<>();
+    private IntegrationSettings settings;
 
     private Builder(String id, String integration) {
       this.id = id;
@@ -118,20 +122,16 @@ public record AlertSource(
       return this;
     }
 
-    /**
-     * @param name an integration-specific setting's name
-     * @param value its value
-     * @return this builder
-     */
-    public Builder setting(String name, String value) {
-      settings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    /** @param settings the integration's own settings @return this builder */
+    public Builder settings(IntegrationSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
     /** @return the alert source */
     public AlertSource build() {
       return new AlertSource(id, integration, authentication, Optional.ofNullable(table), defaultPriority,
-          reopenPolicy, settings);
+          reopenPolicy, Optional.ofNullable(settings));
     }
   }
 }

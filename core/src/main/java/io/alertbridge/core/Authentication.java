@@ -10,6 +10,21 @@ import java.util.Objects;
  */
 public sealed interface Authentication {
 
+  /** The kinds of authentication, for integrations to say which one their tool can send. */
+  enum Kind {
+    /** {@link Authentication#none()}. */
+    NONE,
+    /** {@link SharedSecretHeader}. */
+    SHARED_SECRET_HEADER,
+    /** {@link Basic}. */
+    BASIC,
+    /** {@link Signature}. */
+    SIGNATURE
+  }
+
+  /** @return which kind this is */
+  Kind kind();
+
   /** @return no authentication (the host may route by a secret URL instead) */
   static Authentication none() {
     return None.INSTANCE;
@@ -43,7 +58,12 @@ public sealed interface Authentication {
   /** No authentication. */
   enum None implements Authentication {
     /** The only value. */
-    INSTANCE
+    INSTANCE;
+
+    @Override
+    public Kind kind() {
+      return Kind.NONE;
+    }
   }
 
   /**
@@ -58,6 +78,11 @@ public sealed interface Authentication {
       Objects.requireNonNull(headerName, "headerName");
       secrets = requireSome(secrets, "secrets");
     }
+
+    @Override
+    public Kind kind() {
+      return Kind.SHARED_SECRET_HEADER;
+    }
   }
 
   /**
@@ -69,6 +94,11 @@ public sealed interface Authentication {
     /** Checks for nulls and at least one credential. */
     public Basic {
       credentials = requireSome(credentials, "credentials");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.BASIC;
     }
   }
 
@@ -89,6 +119,11 @@ public sealed interface Authentication {
       if (tolerance.isNegative() || tolerance.isZero()) {
         throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
       }
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.SIGNATURE;
     }
 
     /** @param tolerance the new tolerance @return a copy with that tolerance */

@@ -1,8 +1,12 @@
 package io.alertbridge.core;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Decides whether a delivery is authentic. Runs on the raw delivery, before parsing. Implementations
- * compare in constant time and never say which part failed.
+ * compare in constant time. The sender only ever hears "401"; the reason a check gives ({@link
+ * #check}) goes to the operator: into the explanation and one log line, never with a secret.
  */
 @FunctionalInterface
 public interface Authenticator {
@@ -12,4 +16,24 @@ public interface Authenticator {
    * @return whether it is authentic
    */
   boolean authenticate(Delivery delivery);
+
+  /**
+   * Checks the delivery and says why it failed. The default gives a reason that names no part;
+   * implementations that can tell a missing header from a wrong secret or an old timestamp override
+   * it.
+   *
+   * @param delivery the delivery as received
+   * @return empty when authentic, else why not, for the operator: never a secret or what was presented
+   */
+  default Optional<String> check(Delivery delivery) {
+    return authenticate(delivery) ? Optional.empty() : Optional.of("the credentials did not match");
+  }
+
+  /**
+   * @param reason why a check failed
+   * @return the same, as {@link #check} returns it
+   */
+  static Optional<String> failed(String reason) {
+    return Optional.of(Objects.requireNonNull(reason, "reason"));
+  }
 }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The authentication building blocks every integration can use: a shared-secret header and HTTP
- * Basic. Both compare digests in constant time against every configured secret (no early exit, no
- * length leak) and never say which part failed.
+ * The shared-secret header and HTTP Basic checks. Both compare digests in constant time against
+ * every configured secret (no early exit, no length leak); the reason for a failure is for the
+ * operator only.
  */
-public final class Authenticators {
+final class Authenticators {
 
   private Authenticators() {}
 
@@ -21,18 +21,27 @@ public final class Authenticators {
    * @param secrets the accepted secrets
    * @return an authenticator that accepts a delivery whose header equals one of the secrets
    */
-  public static Authenticator sharedSecretHeader(String headerName, List<Secret> secrets) {
+  static Authenticator sharedSecretHeader(String headerName, List<Secret> secrets) {
     List<byte[]> expected = secrets.stream().map(s -> sha256(s.utf8Bytes())).toList();
-    return delivery -> {
-      Optional<String> presented = delivery.headers().first(headerName);
-      if (presented.isEmpty()) {
-        return false;
+    return new Authenticator() {
+      @Override
+      public boolean authenticate(Delivery delivery) {
+        return check(delivery).isEmpty();
       }
-      String value = presented.get().strip();
-      boolean utf8 = matchesAny(expected, sha256(value.getBytes(StandardCharsets.UTF_8)));
-      Optional<byte[]> octets = octets(value);
-      boolean raw = octets.isPresent() && matchesAny(expected, sha256(octets.get()));
-      return utf8 | raw;
+
+      @Override
+      public Optional<String> check(Delivery delivery) {
+        Optional<String> presented = delivery.headers().first(headerName);
+        if (presented.isEmpty()) {
+          return Authenticator.failed("the " + headerName + " header is missing");
+        }
+        String value = presented.get().strip();
+        boolean utf8 = matchesAny(expected, sha256(value.getBytes(StandardCharsets.UTF_8)));
+        Optional<byte[]> octets = octets(value);
+        boolean raw = octets.isPresent() && matchesAny(expected, sha256(octets.get()));
+        return utf8 | raw ? Optional.empty() : Authenticator.failed("the " + headerName
+            + " header matches none of the " + expected.size() + " secret(s)");
+      }
     };
   }
 
@@ -55,13 +64,29 @@ public final class Authenticators {
    * @return an authenticator that accepts a delivery whose {@code Authorization: Basic} header holds
    *     one of the credentials
    */
-  public static Authenticator basic(List<Authentication.Credentials> credentials) {
+  static Authenticator basic(List<Authentication.Credentials> credentials) {
     List<byte[]> expected = credentials.stream()
         .map(c -> sha256((c.username() + ':' + c.password().reveal()).getBytes(StandardCharsets.UTF_8)))
         .toList();
-    return delivery -> {
-      Optional<byte[]> presented = delivery.headers().first("Authorization").flatMap(Authenticators::basicToken);
-      return presented.isPresent() && matchesAny(expected, sha256(presented.get()));
+    return new Authenticator() {
+      @Override
+      public boolean authenticate(Delivery delivery) {
+        return check(delivery).isEmpty();
+      }
+
+      @Override
+      public Optional<String> check(Delivery delivery) {
+        Optional<String> header = delivery.headers().first("Authorization");
+        if (header.isEmpty()) {
+          return Authenticator.failed("the Authorization header is missing");
+        }
+        Optional<byte[]> presented = basicToken(header.get());
+        if (presented.isEmpty()) {
+          return Authenticator.failed("the Authorization header is not HTTP Basic with base64 credentials");
+        }
+        return matchesAny(expected, sha256(presented.get())) ? Optional.empty() : Authenticator.failed(
+            "the HTTP Basic user name and password match none of the " + expected.size() + " credential(s)");
+      }
     };
   }
 
@@ -70,7 +95,7 @@ public final class Authenticators {
    * @param presented the digest of what was presented
    * @return whether it equals any of them, having compared against all of them
    */
-  public static boolean matchesAny(List<byte[]> expected, byte[] presented) {
+  static boolean matchesAny(List<byte[]> expected, byte[] presented) {
     boolean any = false;
     for (byte[] candidate : expected) {
       any |= MessageDigest.isEqual(candidate, presented);

@@ -46,8 +46,12 @@ public record Explanation(
   }
 
   static Explanation early(AlertSource source, Outcome outcome, String message) {
+    return early(source, outcome, message, List.of());
+  }
+
+  static Explanation early(AlertSource source, Outcome outcome, String message, List<String> notes) {
     return new Explanation(source.id(), source.integration(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), outcome, message, List.of());
+        Optional.empty(), Optional.empty(), outcome, message, notes);
   }
 
   /** @return the reasoning as readable lines */

@@ -59,9 +59,9 @@ public record Limits(
   public Limits {
     requirePositive(maxBodyBytes, "maxBodyBytes");
     requirePositive(maxNestingDepth, "maxNestingDepth");
-    if (maxNestingDepth > io.alertbridge.core.internal.Json.MAX_NESTING_DEPTH) {
+    if (maxNestingDepth > io.alertbridge.core.json.Json.MAX_NESTING_DEPTH) {
       throw new IllegalArgumentException("maxNestingDepth must be at most "
-          + io.alertbridge.core.internal.Json.MAX_NESTING_DEPTH + ", got " + maxNestingDepth);
+          + io.alertbridge.core.json.Json.MAX_NESTING_DEPTH + ", got " + maxNestingDepth);
     }
     requirePositive(maxSummaryChars, "maxSummaryChars");
     requirePositive(maxDetailsChars, "maxDetailsChars");

@@ -10,6 +10,11 @@ public enum Outcome {
   RESOLVED(202),
   /** Valid and understood, nothing to do. */
   UNCHANGED(200),
+  /**
+   * Only from {@link WebhookProcessor#explain(AlertSource, Delivery)}: the delivery names a ticket
+   * without carrying it, and the ticket was not fetched, so nothing was decided.
+   */
+  UNDECIDED(200),
   /** This delivery id was already processed. */
   DUPLICATE(200),
   /** Older than what was already applied to the alert. */

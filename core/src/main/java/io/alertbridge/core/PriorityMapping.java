@@ -1,6 +1,6 @@
 package io.alertbridge.core;
 
-import io.alertbridge.core.internal.Labels;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

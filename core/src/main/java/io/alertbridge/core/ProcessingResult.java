@@ -1,6 +1,6 @@
 package io.alertbridge.core;
 
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +41,12 @@ public record ProcessingResult(
   }
 
   static ProcessingResult early(AlertSource source, Outcome outcome, String message) {
+    return early(source, outcome, message, List.of());
+  }
+
+  static ProcessingResult early(AlertSource source, Outcome outcome, String message, List<String> notes) {
     return new ProcessingResult(outcome, Optional.empty(), Optional.empty(), Optional.empty(), message,
-        Explanation.early(source, outcome, message), List.of());
+        Explanation.early(source, outcome, message, notes), List.of());
   }
 
   static ProcessingResult batch(AlertSource source, List<ProcessingResult> items) {

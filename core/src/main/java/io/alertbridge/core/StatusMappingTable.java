@@ -2,9 +2,9 @@ package io.alertbridge.core;
 
 import io.alertbridge.core.LifecycleRule.WhenAbsent;
 import io.alertbridge.core.LifecycleRule.WhenOpen;
-import io.alertbridge.core.internal.Json;
-import io.alertbridge.core.internal.JsonPointers;
-import io.alertbridge.core.internal.Labels;
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonPointers;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,6 +118,19 @@ public final class StatusMappingTable {
   }
 
   /**
+   * Whether two labels are one label to every table and priority mapping: compared ignoring case,
+   * spaces, hyphens and underscores, so {@code "On-hold"}, {@code "on hold"} and {@code "ON_HOLD"} are
+   * one label.
+   *
+   * @param a a label
+   * @param b another label
+   * @return whether they are the same label
+   */
+  public static boolean sameLabel(String a, String b) {
+    return Labels.normalize(a).equals(Labels.normalize(b));
+  }
+
+  /**
    * Reads a table from JSON (see the class description for the format).
    *
    * @param json the table
@@ -204,7 +217,7 @@ public final class StatusMappingTable {
       }
     }
     problems.add("expected one of " + String.join(", ", names) + " at " + at + ", got "
-        + (value instanceof String s ? '"' + s + '"' : io.alertbridge.core.internal.JsonObject.typeName(value)));
+        + (value instanceof String s ? '"' + s + '"' : io.alertbridge.core.json.JsonObject.typeName(value)));
     return null;
   }
 

@@ -35,7 +35,7 @@ public record TicketSnapshot(
     Optional<String> requester,
     Optional<String> assignee,
     Map<String, Object> customDetails,
-    List<String> notes) {
+    List<String> notes) implements TicketEvent {
 
   /** Checks for nulls and a blank ticket id; copies the collections. */
   public TicketSnapshot {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one delivery into a decision: checks limits and content type, authenticates, parses,
- * de-duplicates, maps the status, decides by the lifecycle and commits with compare-and-set.
+ * de-duplicates, fetches tickets the delivery only names ({@link TicketSource}), maps the status,
+ * decides by the lifecycle and commits.
  * Framework-neutral and thread-safe: call it from any servlet or HTTP handler.
  *
  * <p>Every delivery ends in a {@link ProcessingResult}; the only exception thrown on purpose is
@@ -73,6 +74,9 @@ public final class WebhookProcessor {
   /** Authenticators by integration and authentication, built once: signature checks prepare their keys. */
   private final java.util.concurrent.ConcurrentHashMap<List<Object>, Authenticator> authenticators =
       new java.util.concurrent.ConcurrentHashMap<>();
+  /** Sources that passed {@link #validate}, so that each is checked once. */
+  private final java.util.concurrent.ConcurrentHashMap<AlertSource, Boolean> validSources =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private WebhookProcessor(Builder b) {
     this.registry = b.registry;
@@ -106,35 +110,109 @@ public final class WebhookProcessor {
    *     processor has an event sink)
    * @throws UnavailableException when the store, the event sink or a tool's API is down (answer 503);
    *     nothing of the delivery is then lost: the retry is processed, and committed events stay pending
-   * @throws ConfigurationException when the source names an unknown integration or a signature check
-   *     the integration does not have
+   * @throws ConfigurationException when the source has a problem {@link #validate} finds (checked before
+   *     its first delivery): an unknown integration, a signature check the integration does not have,
+   *     missing or wrong settings
    */
   public ProcessingResult process(AlertSource source, Delivery delivery) {
-    return run(source, delivery, true);
+    return run(source, delivery, true, true);
   }
 
   /**
-   * Runs the same steps as {@link #process} without changing anything: no state is written and the
-   * delivery id is not recorded.
+   * Runs the same steps as {@link #process} without changing anything: no state is written, the
+   * delivery id is not recorded, and no ticket is fetched from the tool (a delivery that only names
+   * its ticket is {@link Outcome#UNDECIDED}).
    *
    * @param source the alert source the delivery came to
    * @param delivery the delivery
    * @return what {@link #process} would decide now, with its explanation
-   * @throws UnavailableException when the store or a tool's API is down
+   * @throws UnavailableException when the store is down
    * @throws ConfigurationException as for {@link #process}
    */
   public ProcessingResult explain(AlertSource source, Delivery delivery) {
-    return run(source, delivery, false);
+    return run(source, delivery, false, false);
   }
 
-  private ProcessingResult run(AlertSource source, Delivery delivery, boolean commit) {
+  /**
+   * As {@link #explain(AlertSource, Delivery)}, and with {@code fetchTickets} the ticket-source step
+   * runs too: tickets the delivery only names are fetched from the tool's API (which reads, and
+   * changes nothing), so that the decision can be explained.
+   *
+   * @param source the alert source the delivery came to
+   * @param delivery the delivery
+   * @param fetchTickets whether to fetch tickets the delivery only names
+   * @return what {@link #process} would decide now, with its explanation
+   * @throws UnavailableException when the store, or with {@code fetchTickets} the tool's API, is down
+   * @throws ConfigurationException as for {@link #process}
+   */
+  public ProcessingResult explain(AlertSource source, Delivery delivery, boolean fetchTickets) {
+    return run(source, delivery, false, fetchTickets);
+  }
+
+  /**
+   * Checks an alert source before any delivery: that its integration is known, that its
+   * authentication is one the integration can check, and whatever the integration checks (its
+   * settings). The processor runs this before a source's first delivery too, and refuses the
+   * delivery with {@link ConfigurationException} when there is a problem; {@link
+   * Builder#sources} runs it when the processor is built.
+   *
+   * @param source an alert source
+   * @return every problem, in words for the operator and never with a secret; empty when none
+   */
+  public List<String> validate(AlertSource source) {
+    Objects.requireNonNull(source, "source");
+    return problems(registry, source);
+  }
+
+  private static List<String> problems(IntegrationRegistry registry, AlertSource source) {
+    Optional<Integration> found = registry.find(source.integration());
+    if (found.isEmpty()) {
+      return List.of("no integration named \"" + source.integration() + "\"; known: " + registry.names());
+    }
+    Integration integration = found.get();
+    List<String> problems = new ArrayList<>();
+    if (source.authentication() instanceof Authentication.Signature signature
+        && integration.signatureVerifier(signature, Clock.systemUTC()).isEmpty()) {
+      problems.add("the " + integration.name() + " integration has no signature check; use a shared-secret "
+          + "header or HTTP Basic");
+    }
+    List<String> own;
+    try {
+      own = integration.validate(source);
+    } catch (RuntimeException e) {
+      own = List.of("the " + integration.name() + " integration failed to check the source: "
+          + e.getClass().getSimpleName());
+    }
+    if (own != null) {
+      problems.addAll(own);
+    }
+    return List.copyOf(problems);
+  }
+
+  /** Validates a source once, before its first delivery; remembers the sources that passed. */
+  private void requireValid(AlertSource source) {
+    if (validSources.containsKey(source)) {
+      return;
+    }
+    List<String> problems = problems(registry, source);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException("alert source " + source.id(), problems);
+    }
+    if (validSources.size() >= MAX_CACHED_AUTHENTICATORS) {
+      validSources.clear();
+    }
+    validSources.put(source, Boolean.TRUE);
+  }
+
+  private ProcessingResult run(AlertSource source, Delivery delivery, boolean commit, boolean fetchTickets) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(delivery, "delivery");
     long started = System.nanoTime();
+    requireValid(source);
     Integration integration = registry.require(source.integration());
     ProcessingResult result;
     try {
-      result = handle(integration, source, delivery, commit);
+      result = handle(integration, source, delivery, commit, fetchTickets);
     } catch (UnavailableException e) {
       if (listener != NO_LISTENER) {
         notifyListener(new DeliveryListener.ProcessedDelivery(source.id(), integration.name(), Outcome.UNAVAILABLE,
@@ -153,7 +231,8 @@ public final class WebhookProcessor {
     return result;
   }
 
-  private ProcessingResult handle(Integration integration, AlertSource source, Delivery delivery, boolean commit) {
+  private ProcessingResult handle(Integration integration, AlertSource source, Delivery delivery, boolean commit,
+      boolean fetchTickets) {
     // 1. limits
     int size = delivery.body().length;
     if (size > limits.maxBodyBytes()) {
@@ -166,14 +245,19 @@ public final class WebhookProcessor {
           + " is not read by the " + integration.name() + " integration; expected " + integration.mediaTypes());
     }
     // 2. authenticate
-    if (!cachedAuthenticator(integration, source).authenticate(delivery)) {
-      return ProcessingResult.early(source, Outcome.UNAUTHORIZED, "authentication failed");
+    Optional<String> refused = cachedAuthenticator(integration, source).check(delivery);
+    if (refused.isPresent()) {
+      String reason = refused.get();
+      LOG.warn("authentication failed for a delivery to source {}: {}", source.id(), reason);
+      return ProcessingResult.early(source, Outcome.UNAUTHORIZED, "authentication failed",
+          List.of("authentication failed: " + reason));
     }
     Instant now = delivery.receivedAt().orElseGet(clock::instant);
     // 3. parse
-    List<TicketSnapshot> snapshots;
+    ParseContext context = new ParseContext(source, limits, clock);
+    List<? extends TicketEvent> snapshots;
     try {
-      snapshots = integration.parser().parse(delivery, new ParseContext(source, limits, clock));
+      snapshots = integration.parser().parse(delivery, context);
     } catch (TooManyTicketEventsException e) {
       return ProcessingResult.early(source, Outcome.TOO_LARGE, e.getMessage());
     } catch (MalformedDeliveryException e) {
@@ -187,7 +271,7 @@ public final class WebhookProcessor {
       LOG.warn("the {} parser failed unexpectedly on a delivery to source {}", integration.name(), source.id(), e);
       return ProcessingResult.early(source, Outcome.INVALID, "the delivery could not be read");
     }
-    if (snapshots == null || snapshots.isEmpty()) {
+    if (snapshots == null || snapshots.isEmpty() || snapshots.stream().anyMatch(Objects::isNull)) {
       return ProcessingResult.early(source, Outcome.INVALID, "the delivery holds no ticket event");
     }
     if (snapshots.size() > limits.maxBatchElements()) {
@@ -218,15 +302,34 @@ public final class WebhookProcessor {
     if (deliveryId.isPresent() && deliveryLog.contains(source.id(), deliveryId.get(), now)) {
       return duplicate(integration, source, snapshots, now, deliveryId.get());
     }
-    // 5-8. map, decide, commit states and pending events together
+    // 5. fetch the tickets the delivery only names
+    List<TicketSnapshot> tickets = new ArrayList<>(snapshots.size());
+    for (TicketEvent event : snapshots) {
+      if (event instanceof TicketSnapshot snapshot) {
+        tickets.add(snapshot);
+        continue;
+      }
+      TicketReference reference = (TicketReference) event;
+      if (!fetchTickets) {
+        return ProcessingResult.early(source, Outcome.UNDECIDED, "the delivery names ticket " + reference.ticketId()
+            + " without carrying it; explain with ticket fetching to fetch it from the " + integration.name()
+            + " API and decide", List.of());
+      }
+      try {
+        tickets.add(fetch(integration, reference, context));
+      } catch (InvalidDeliveryException e) {
+        return ProcessingResult.early(source, Outcome.INVALID, e.getMessage());
+      }
+    }
+    // 6-8. map, decide, commit states and pending events together
     StatusMappingTable table = source.table().orElseGet(integration::defaultTable);
-    AlertDecider.Decided decided = decider.decideAll(integration, source, table, snapshots, now, commit,
+    AlertDecider.Decided decided = decider.decideAll(integration, source, table, tickets, now, commit,
         sink != null, deliveryId.orElse(null));
     if (commit && deliveryId.isPresent()) {
       recordDeliveryId(source, deliveryId.get(), now);
     }
     if (decided.alreadyCommitted()) {
-      return duplicate(integration, source, snapshots, now, deliveryId.orElseThrow());
+      return duplicate(integration, source, tickets, now, deliveryId.orElseThrow());
     }
     // 9. hand over
     if (handOver) {
@@ -240,22 +343,50 @@ public final class WebhookProcessor {
     return results.size() == 1 ? results.get(0) : ProcessingResult.batch(source, results);
   }
 
-  private ProcessingResult duplicate(Integration integration, AlertSource source, List<TicketSnapshot> snapshots,
-      Instant now, String deliveryId) {
+  /**
+   * The ticket-source step: fetches a ticket the delivery only names.
+   *
+   * @throws InvalidDeliveryException when the tool does not know it
+   * @throws UnavailableException when the tool cannot answer, or the ticket source fails
+   */
+  private TicketSnapshot fetch(Integration integration, TicketReference reference, ParseContext context) {
+    TicketSource source = integration.ticketSource().orElseThrow(() -> new ConfigurationException(
+        "integration " + integration.name(), List.of("its parser names tickets (" + reference.ticketId()
+            + ") but it has no ticket source")));
+    TicketSnapshot ticket;
+    try {
+      ticket = source.fetch(reference, context);
+    } catch (InvalidDeliveryException | UnavailableException | ConfigurationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.warn("the {} ticket source failed on ticket {} of source {}", integration.name(), reference.ticketId(),
+          context.source().id(), e);
+      throw new UnavailableException("the " + integration.name() + " ticket source failed to give ticket "
+          + reference.ticketId() + ": " + e.getClass().getSimpleName(), e);
+    }
+    if (ticket == null) {
+      throw new UnavailableException("the " + integration.name() + " ticket source gave no ticket for "
+          + reference.ticketId());
+    }
+    return ticket;
+  }
+
+  private ProcessingResult duplicate(Integration integration, AlertSource source,
+      List<? extends TicketEvent> snapshots, Instant now, String deliveryId) {
     String message = "delivery " + deliveryId + " was already processed";
     List<ProcessingResult> duplicates = new ArrayList<>(snapshots.size());
-    for (TicketSnapshot snapshot : snapshots) {
+    for (TicketEvent snapshot : snapshots) {
       duplicates.add(decider.duplicate(integration, source, snapshot, now, message));
     }
     return duplicates.size() == 1 ? duplicates.get(0) : ProcessingResult.batch(source, duplicates);
   }
 
-  private static Collection<AlertKey> keys(AlertSource source, List<TicketSnapshot> snapshots) {
+  private static Collection<AlertKey> keys(AlertSource source, List<? extends TicketEvent> snapshots) {
     if (snapshots.size() == 1) {
       return List.of(new AlertKey(source.id(), snapshots.get(0).ticketId()));
     }
     Set<AlertKey> keys = new LinkedHashSet<>();
-    for (TicketSnapshot snapshot : snapshots) {
+    for (TicketEvent snapshot : snapshots) {
       keys.add(new AlertKey(source.id(), snapshot.ticketId()));
     }
     return keys;
@@ -399,6 +530,7 @@ public final class WebhookProcessor {
     private Duration retention = Duration.ofDays(7);
     private DeliveryListener listener = NO_LISTENER;
     private AlertEventSink sink;
+    private List<AlertSource> sources = List.of();
 
     private Builder(IntegrationRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
@@ -457,8 +589,32 @@ public final class WebhookProcessor {
       return this;
     }
 
-    /** @return the processor */
+    /**
+     * The alert sources this processor will serve, checked when it is built, so that a wrong
+     * configuration stops the host at start-up instead of failing deliveries. Sources not given
+     * here are still checked before their first delivery.
+     *
+     * @param sources the alert sources
+     * @return this builder
+     */
+    public Builder sources(Collection<AlertSource> sources) {
+      this.sources = List.copyOf(sources);
+      return this;
+    }
+
+    /**
+     * @return the processor
+     * @throws ConfigurationException listing every problem of every source given to {@link #sources},
+     *     each prefixed with the source's id
+     */
     public WebhookProcessor build() {
+      List<String> problems = new ArrayList<>();
+      for (AlertSource source : sources) {
+        problems(registry, source).forEach(problem -> problems.add(source.id() + ": " + problem));
+      }
+      if (!problems.isEmpty()) {
+        throw new ConfigurationException("alert sources", problems);
+      }
       return new WebhookProcessor(this);
     }
   }

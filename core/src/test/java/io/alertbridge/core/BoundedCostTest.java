@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertbridge.core.example.ExampleIntegration;
 import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.LifecycleRule.WhenAbsent;
 import io.alertbridge.core.LifecycleRule.WhenOpen;
-import io.alertbridge.core.internal.Labels;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.ExampleIntegration;
 import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

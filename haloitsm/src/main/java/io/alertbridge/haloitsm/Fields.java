@@ -1,7 +1,7 @@
 package io.alertbridge.haloitsm;
 
 import io.alertbridge.core.InvalidFieldException;
-import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,9 +2,10 @@ package io.alertbridge.haloitsm;
 
 import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.InvalidFieldException;
+import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketSnapshot;
-import io.alertbridge.core.internal.Json;
-import io.alertbridge.core.internal.Labels;
+import io.alertbridge.core.json.Json;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class TicketReader {
         .priority(priority(ticket))
         .sourceUpdatedAt(updatedAt(ticket, envelope).orElse(null));
     String agent = agentName(ticket);
-    if (agent != null && !Labels.normalize(agent).equals("unassigned")) {
+    if (agent != null && !StatusMappingTable.sameLabel(agent, "unassigned")) {
       builder.assignee(agent);
     }
     ticket.text("user_name").ifPresent(builder::requester);
@@ -114,7 +115,7 @@ final class TicketReader {
           "a status (an object with id and name, or status_id)", seen);
     }
     String closedBy = closedBy(ticket);
-    if (closedBy != null && names.stream().noneMatch(n -> Labels.normalize(n).equals("closed"))) {
+    if (closedBy != null && names.stream().noneMatch(n -> StatusMappingTable.sameLabel(n, "closed"))) {
       names.add(CLOSED_ALIAS);
       notes.add("status also named \"" + CLOSED_ALIAS + "\" because " + closedBy);
     }

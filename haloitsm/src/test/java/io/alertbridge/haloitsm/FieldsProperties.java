@@ -2,7 +2,7 @@ package io.alertbridge.haloitsm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

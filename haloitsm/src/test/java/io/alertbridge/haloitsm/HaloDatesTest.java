@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertbridge.core.InvalidFieldException;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import io.alertbridge.core.AlertEvent;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.Priority;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

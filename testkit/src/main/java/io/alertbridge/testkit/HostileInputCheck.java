@@ -55,8 +55,8 @@ public final class HostileInputCheck {
    * @return what it was decided
    */
   public ProcessingResult measureNormal(Delivery delivery) {
-    ProcessingResult result = processor.explain(source, delivery);
-    normal = CostMeter.best(() -> processor.explain(source, delivery), 10, CostMeter.DEFAULT_RUNS,
+    ProcessingResult result = processor.explain(source, delivery, true);
+    normal = CostMeter.best(() -> processor.explain(source, delivery, true), 10, CostMeter.DEFAULT_RUNS,
         CostMeter.DEFAULT_BUDGET);
     return result;
   }
@@ -74,10 +74,10 @@ public final class HostileInputCheck {
     if (normal == null) {
       throw new IllegalStateException("measure a normal delivery first");
     }
-    CostMeter.Cost cost = CostMeter.best(() -> processor.explain(source, hostile));
+    CostMeter.Cost cost = CostMeter.best(() -> processor.explain(source, hostile, true));
     CostMeter.Ratio ratio = CostMeter.assertAtMost(what, cost, normal, cpuFactor, allocationFactor);
     System.out.println(name + ", " + what + ": " + cost + " against " + normal + " (" + ratio + ")");
-    ProcessingResult result = processor.explain(source, hostile);
+    ProcessingResult result = processor.explain(source, hostile, true);
     assertThat(result.message()).as(what + ": never an unexpected parser failure")
         .isNotEqualTo("the delivery could not be read");
     try {

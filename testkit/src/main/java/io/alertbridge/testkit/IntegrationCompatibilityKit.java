@@ -164,17 +164,29 @@ public abstract class IntegrationCompatibilityKit {
     });
   }
 
+  /** The kit's alert source passes {@link WebhookProcessor#validate}, and the processor builds with it. */
+  @Test
+  public void theAlertSourceIsValid() {
+    Integration integration = createIntegration();
+    assertThat(processor(integration, Limits.defaults()).validate(alertSource(integration)))
+        .as("problems of the alert source").isEmpty();
+  }
+
   /** {@code explain} predicts {@code process} and changes nothing. */
   @Test
   public void explainPredictsProcessAndChangesNothing() {
     Integration integration = createIntegration();
     sampleDeliveries().forEach((name, delivery) -> {
       WebhookProcessor processor = processor(integration, Limits.defaults());
-      ProcessingResult first = processor.explain(alertSource(integration), delivery);
-      ProcessingResult second = processor.explain(alertSource(integration), delivery);
+      ProcessingResult first = processor.explain(alertSource(integration), delivery, true);
+      ProcessingResult second = processor.explain(alertSource(integration), delivery, true);
+
+      ProcessingResult withoutFetching = processor.explain(alertSource(integration), delivery);
 
       ProcessingResult processed = processor.process(alertSource(integration), delivery);
 
+      assertThat(withoutFetching.outcome()).as("explain of %s without fetching tickets", name)
+          .isIn(first.outcome(), Outcome.UNDECIDED);
       assertThat(second.outcome()).as("explain of %s twice", name).isEqualTo(first.outcome());
       assertThat(processed.outcome()).as("process of %s after explain", name).isEqualTo(first.outcome());
     });

@@ -2,7 +2,7 @@ package io.alertbridge.testkit;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,9 +2,8 @@ package io.alertbridge.testkit;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
-import io.alertbridge.core.Hmac;
 import io.alertbridge.core.Secret;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +39,14 @@ public final class ZendeskDeliveries {
    * @return the {@code X-Zendesk-Webhook-Signature} value
    */
   public static String signature(Secret secret, String timestamp, byte[] body) {
-    return Base64.getEncoder().encodeToString(
-        Hmac.sha256(secret.utf8Bytes(), timestamp.getBytes(StandardCharsets.UTF_8), body));
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret.utf8Bytes(), "HmacSHA256"));
+      mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(mac.doFinal(body));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
   }
 
   /** Builds one Zendesk delivery. */

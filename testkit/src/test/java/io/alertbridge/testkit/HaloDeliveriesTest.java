@@ -2,7 +2,7 @@ package io.alertbridge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

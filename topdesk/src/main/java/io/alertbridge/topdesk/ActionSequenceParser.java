@@ -9,8 +9,8 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
-import io.alertbridge.core.internal.Json;
-import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
 

@@ -3,8 +3,8 @@ package io.alertbridge.topdesk;
 import io.alertbridge.core.InvalidFieldException;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.TicketSnapshot;
-import io.alertbridge.core.internal.JsonObject;
-import io.alertbridge.core.internal.JsonPointers;
+import io.alertbridge.core.json.JsonObject;
+import io.alertbridge.core.json.JsonPointers;
 import java.util.List;
 import java.util.Map;
 

@@ -14,7 +14,7 @@ import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.internal.Json;
+import io.alertbridge.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

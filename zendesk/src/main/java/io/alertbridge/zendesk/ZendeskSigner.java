@@ -1,6 +1,5 @@
 package io.alertbridge.zendesk;
 
-import io.alertbridge.core.Hmac;
 import io.alertbridge.core.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

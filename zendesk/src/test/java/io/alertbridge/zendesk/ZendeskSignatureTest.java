@@ -8,6 +8,7 @@ import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
+import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.Deliveries;
@@ -60,6 +61,35 @@ class ZendeskSignatureTest {
 
   private Outcome send(AlertSource source, Delivery delivery) {
     return processor.process(source, delivery).outcome();
+  }
+
+  private String reason(AlertSource source, Delivery delivery) {
+    ProcessingResult result = processor.explain(source, delivery);
+    assertThat(result.outcome()).isEqualTo(Outcome.UNAUTHORIZED);
+    assertThat(result.message()).isEqualTo("authentication failed");
+    assertThat(result.explanation().notes()).singleElement().asString().startsWith("authentication failed: ");
+    return result.explanation().notes().get(0).substring("authentication failed: ".length());
+  }
+
+  @Test
+  void tellsTheOperatorWhyASignatureWasRefusedWithoutAnySecret() {
+    Delivery body = with(fixture(), "{}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(reason(SIGNED, with(fixture(), fixture().body(), ZendeskSigner.SIGNATURE_HEADER, null)))
+        .isEqualTo("the X-Zendesk-Webhook-Signature header is missing");
+    assertThat(reason(SIGNED, with(fixture(), fixture().body(), ZendeskSigner.TIMESTAMP_HEADER, null)))
+        .isEqualTo("the X-Zendesk-Webhook-Signature-Timestamp header is missing");
+    assertThat(reason(SIGNED, with(fixture(), fixture().body(), ZendeskSigner.SIGNATURE_HEADER, "not base64!")))
+        .isEqualTo("the X-Zendesk-Webhook-Signature header is not base64");
+    assertThat(reason(SIGNED, with(fixture(), fixture().body(), ZendeskSigner.TIMESTAMP_HEADER, "yesterday")))
+        .startsWith("the X-Zendesk-Webhook-Signature-Timestamp header is not an ISO-8601 time");
+    assertThat(reason(ROTATING, body)).isEqualTo("the signature matches none of the 2 signing secret(s); check the "
+        + "webhook's signing secret, and that nothing changed the body on the way");
+    clock.advance(Duration.ofMinutes(12));
+    assertThat(reason(SIGNED, fixture())).isEqualTo("the signed timestamp is 720 s behind this server's clock; "
+        + "the tolerance is 300 s (check the clock, or a replayed delivery)");
+    clock.advance(Duration.ofMinutes(-24));
+    assertThat(reason(SIGNED, fixture())).startsWith("the signed timestamp is 720 s ahead of this server's clock");
   }
 
   @Test

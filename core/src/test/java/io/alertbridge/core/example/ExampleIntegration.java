@@ -16,8 +16,8 @@ import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketSnapshot;
-import io.alertbridge.core.internal.Json;
-import io.alertbridge.core.internal.JsonObject;
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -97,6 +97,34 @@ public class ExampleIntegration implements Integration {
       }
     });
     return builder.build();
+  }
+
+  /**
+   * The example's settings: a region, read from {@code {"region": "eu"}}.
+   *
+   * @param region where the example tool runs
+   */
+  public record ExampleSettings(String region) implements io.alertbridge.core.IntegrationSettings {}
+
+  @Override
+  public Optional<io.alertbridge.core.IntegrationSettings> readSettings(io.alertbridge.core.json.JsonObject json) {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    json.values().keySet().stream().filter(name -> !name.equals("region"))
+        .forEach(name -> problems.add("unknown member at " + json.pointerOf(name)));
+    if (!(json.get("region") instanceof String region)) {
+      problems.add("expected a string at " + json.pointerOf("region"));
+      throw new io.alertbridge.core.ConfigurationException("example settings", problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new io.alertbridge.core.ConfigurationException("example settings", problems);
+    }
+    return Optional.of(new ExampleSettings(region));
+  }
+
+  @Override
+  public java.util.List<String> validate(io.alertbridge.core.AlertSource source) {
+    return source.settings().isEmpty() || source.settings(ExampleSettings.class).isPresent() ? java.util.List.of()
+        : java.util.List.of("the example integration takes ExampleSettings");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.alertbridge.core.internal;
+package io.alertbridge.core.json;
 
 import io.alertbridge.core.InvalidFieldException;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.alertbridge.core.internal;
+package io.alertbridge.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -54,7 +54,7 @@ public final class Json {
   private Json() {}
 
   /** @return the factory all AlertBridge modules read and write JSON with */
-  public static JsonFactory factory() {
+  static JsonFactory factory() {
     return FACTORY;
   }
 

@@ -1,4 +1,4 @@
-package io.alertbridge.core;
+package io.alertbridge.zendesk;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -6,8 +6,8 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC and constant-time comparison, for integrations that check signed deliveries. */
-public final class Hmac {
+/** HMAC-SHA256 and constant-time comparison, for Zendesk's signatures. */
+final class Hmac {
 
   private Hmac() {}
 
@@ -16,17 +16,8 @@ public final class Hmac {
    * @param parts the message, in parts that are signed one after the other with nothing between
    * @return HMAC-SHA256 of the message
    */
-  public static byte[] sha256(byte[] key, byte[]... parts) {
+  static byte[] sha256(byte[] key, byte[]... parts) {
     return mac("HmacSHA256", key, parts);
-  }
-
-  /**
-   * @param key the key bytes
-   * @param parts the message, in parts that are signed one after the other with nothing between
-   * @return HMAC-SHA1 of the message
-   */
-  public static byte[] sha1(byte[] key, byte[]... parts) {
-    return mac("HmacSHA1", key, parts);
   }
 
   /**
@@ -36,7 +27,7 @@ public final class Hmac {
    * @param presented what the delivery carried
    * @return whether they are equal
    */
-  public static boolean constantTimeEquals(byte[] expected, byte[] presented) {
+  static boolean constantTimeEquals(byte[] expected, byte[] presented) {
     return MessageDigest.isEqual(Objects.requireNonNull(expected, "expected"), Objects.requireNonNull(presented, "presented"));
   }
 
@@ -44,7 +35,7 @@ public final class Hmac {
    * @param key the key bytes
    * @return the key prepared once for HMAC-SHA256, for signing many messages
    */
-  public static Key sha256Key(byte[] key) {
+  static Key sha256Key(byte[] key) {
     return new Key("HmacSHA256", key);
   }
 
@@ -52,7 +43,7 @@ public final class Hmac {
    * A key prepared for one HMAC algorithm: signing clones an initialised {@link Mac} instead of
    * looking one up and keying it each time. Thread-safe. Its {@code toString()} never shows the key.
    */
-  public static final class Key {
+  static final class Key {
     private final String algorithm;
     private final byte[] key;
     private final Mac prototype;

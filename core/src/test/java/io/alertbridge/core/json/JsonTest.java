@@ -1,4 +1,4 @@
-package io.alertbridge.core.internal;
+package io.alertbridge.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

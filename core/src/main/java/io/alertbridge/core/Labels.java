@@ -1,9 +1,9 @@
-package io.alertbridge.core.internal;
+package io.alertbridge.core;
 
 import java.util.Locale;
 
 /** Label comparison as every status-mapping table and priority mapping does it. */
-public final class Labels {
+final class Labels {
 
   private Labels() {}
 
@@ -14,7 +14,7 @@ public final class Labels {
    * @param label the label as a tool spells it
    * @return the folded label
    */
-  public static String normalize(String label) {
+  static String normalize(String label) {
     if (isFolded(label)) {
       return label;
     }

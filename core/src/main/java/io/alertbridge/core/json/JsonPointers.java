@@ -1,4 +1,4 @@
-package io.alertbridge.core.internal;
+package io.alertbridge.core.json;
 
 /** Builds JSON pointers (RFC 6901) for error messages. */
 public final class JsonPointers {
