@@ -3,6 +3,8 @@ module io.alertbridge.haloitsm {
   requires transitive io.alertbridge.core;
 
   exports io.alertbridge.haloitsm;
+  exports io.alertbridge.haloitsm.testing;
+  opens io.alertbridge.haloitsm.testing.fixtures;
 
   provides io.alertbridge.core.Integration with io.alertbridge.haloitsm.HaloItsmIntegration;
 }

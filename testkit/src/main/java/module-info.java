@@ -3,7 +3,6 @@ module io.alertbridge.testkit {
   requires transitive io.alertbridge.core;
   requires transitive org.assertj.core;
   requires transitive org.junit.jupiter.api;
-  requires jdk.httpserver;
   requires java.management;
   requires jdk.management;
 

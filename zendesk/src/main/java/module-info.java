@@ -3,6 +3,8 @@ module io.alertbridge.zendesk {
   requires transitive io.alertbridge.core;
 
   exports io.alertbridge.zendesk;
+  exports io.alertbridge.zendesk.testing;
+  opens io.alertbridge.zendesk.testing.fixtures;
 
   provides io.alertbridge.core.Integration with io.alertbridge.zendesk.ZendeskIntegration;
 }

@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.alertbridge.autotask.AutotaskApiException.Reason;
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class AutotaskApiBoundsTest {
   private ProcessingResult deliver(Limits limits) {
     WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(
         new AutotaskIntegration(AutotaskTicketSource.restApi()))).clock(clock).limits(limits).build();
-    return processor.process(api.source(TIMEOUT), Deliveries.load("fixtures/autotask/01-new-ticket.http"));
+    return processor.process(api.source(TIMEOUT), Fixtures.of(AutotaskDeliveries.class).delivery("01-new-ticket"));
   }
 
   /** @return the failure of one callout, which must come back quickly and say 503 */
@@ -209,7 +210,7 @@ class AutotaskApiBoundsTest {
     WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration()))
         .clock(clock).build();
     AutotaskApiException e = catchThrowableOfType(AutotaskApiException.class,
-        () -> processor.process(slow, Deliveries.load("fixtures/autotask/01-new-ticket.http")));
+        () -> processor.process(slow, Fixtures.of(AutotaskDeliveries.class).delivery("01-new-ticket")));
 
     assertThat(e.reason()).as("a short answer that ends in time is read, and is not JSON")
         .isEqualTo(Reason.UNREADABLE_ANSWER);

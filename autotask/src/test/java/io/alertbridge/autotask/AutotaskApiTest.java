@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.alertbridge.autotask.AutotaskApiException.Reason;
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.Delivery;
@@ -15,9 +16,9 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.json.JsonObject;
+import io.alertbridge.testkit.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,7 +47,7 @@ class AutotaskApiTest {
 
   private ProcessingResult deliver(AlertSource source, String callout) {
     clock.advance(Duration.ofSeconds(1));
-    return processor.process(source, Deliveries.load("fixtures/autotask/" + callout + ".http"));
+    return processor.process(source, Fixtures.of(AutotaskDeliveries.class).delivery(callout));
   }
 
   private AutotaskApiException failure(AlertSource source) {
@@ -345,7 +346,7 @@ class AutotaskApiTest {
     WebhookProcessor host = WebhookProcessor.builder(IntegrationRegistry.of(integration)).clock(clock).build();
 
     AutotaskApiException e = catchThrowableOfType(AutotaskApiException.class,
-        () -> host.process(AlertSource.of("host", "autotask"), Deliveries.load("fixtures/autotask/01-new-ticket.http")));
+        () -> host.process(AlertSource.of("host", "autotask"), Fixtures.of(AutotaskDeliveries.class).delivery("01-new-ticket")));
 
     assertThat(e.reason()).isEqualTo(Reason.FAILED);
     assertThat(e.getMessage()).isEqualTo("the Autotask ticket source failed to give ticket 48213: IllegalStateException");

@@ -1,9 +1,10 @@
 package io.alertbridge.autotask;
 
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Integration;
-import io.alertbridge.core.example.Deliveries;
+import io.alertbridge.testkit.Fixtures;
 import io.alertbridge.testkit.IntegrationCompatibilityKit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ class AutotaskCompatibilityTest extends IntegrationCompatibilityKit {
   protected Map<String, Delivery> sampleDeliveries() {
     Map<String, Delivery> samples = new LinkedHashMap<>();
     for (String name : new String[] {"01-new-ticket", "03-waiting-customer-update", "05-denied-ticket", "06-custom-status"}) {
-      samples.put(name, Deliveries.load("fixtures/autotask/" + name + ".http"));
+      samples.put(name, Fixtures.of(AutotaskDeliveries.class).delivery(name));
     }
     return samples;
   }

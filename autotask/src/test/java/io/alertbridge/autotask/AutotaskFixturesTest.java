@@ -2,6 +2,7 @@ package io.alertbridge.autotask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.core.AlertEvent;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
@@ -12,8 +13,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.Fixtures;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class AutotaskFixturesTest {
 
   private ProcessingResult deliver(String callout) {
     clock.advance(Duration.ofSeconds(1));
-    return processor.process(source, Deliveries.load("fixtures/autotask/" + callout + ".http"));
+    return processor.process(source, Fixtures.of(AutotaskDeliveries.class).delivery(callout));
   }
 
   @Test

@@ -3,11 +3,12 @@ package io.alertbridge.autotask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.InvalidFieldException;
 import io.alertbridge.core.MalformedDeliveryException;
-import io.alertbridge.core.example.Deliveries;
+import io.alertbridge.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CalloutReaderTest {
 
   @Test
   void readsTheRecordedCallout() {
-    assertThat(read(Deliveries.load("fixtures/autotask/01-new-ticket.http")))
+    assertThat(read(Fixtures.of(AutotaskDeliveries.class).delivery("01-new-ticket")))
         .isEqualTo(new CalloutReader.Callout(48213, Optional.of("T20250612.0042")));
   }
 

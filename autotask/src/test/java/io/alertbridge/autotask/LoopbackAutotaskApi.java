@@ -1,12 +1,13 @@
 package io.alertbridge.autotask;
 
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
+import io.alertbridge.autotask.testing.FakeAutotaskApi;
 import io.alertbridge.core.AlertSource;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.testkit.FakeAutotaskApi;
+import io.alertbridge.testkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The test kit's {@link FakeAutotaskApi} with this module's test credentials and recorded answers,
+ * The {@link FakeAutotaskApi} with this module's test credentials and recorded answers,
  * and alert sources pointing at it. Close it after each test.
  */
 final class LoopbackAutotaskApi implements AutoCloseable {
@@ -27,7 +28,7 @@ final class LoopbackAutotaskApi implements AutoCloseable {
   }
 
   static byte[] fixture(String name) {
-    return Deliveries.bytes("fixtures/autotask/" + name);
+    return Fixtures.of(AutotaskDeliveries.class).bytes(name);
   }
 
   /** @return e.g. {@code http://127.0.0.1:41234/}, where the zone lookup is, as on Autotask */

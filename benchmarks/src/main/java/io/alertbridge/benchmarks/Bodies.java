@@ -1,6 +1,6 @@
 package io.alertbridge.benchmarks;
 
-import io.alertbridge.testkit.ZendeskDeliveries;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 
 /** Realistic Zendesk bodies of a chosen size: the documented template, with long ticket text. */
 final class Bodies {

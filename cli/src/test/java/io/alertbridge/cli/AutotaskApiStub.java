@@ -1,17 +1,20 @@
 package io.alertbridge.cli;
 
-import io.alertbridge.testkit.FakeAutotaskApi;
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
+import io.alertbridge.autotask.testing.FakeAutotaskApi;
 import io.alertbridge.testkit.Fixtures;
 import java.util.Arrays;
 
 /**
- * The test kit's {@link FakeAutotaskApi} with these tests' API user, answering each ticket's
+ * The Autotask module's {@link FakeAutotaskApi} with these tests' API user, answering each ticket's
  * requests in turn from recorded answers, so that one replay can walk a ticket through its statuses.
  */
 final class AutotaskApiStub implements AutoCloseable {
   static final String USERNAME = "api-user@example.com";
   static final String SECRET = "api-secret";
   static final String INTEGRATION_CODE = "CODE123";
+
+  private static final Fixtures FIXTURES = Fixtures.of(AutotaskDeliveries.class);
 
   private final FakeAutotaskApi fake = FakeAutotaskApi.start().credentials(USERNAME, SECRET, INTEGRATION_CODE);
 
@@ -28,7 +31,7 @@ final class AutotaskApiStub implements AutoCloseable {
 
   /** @param id a ticket id @param fixtures the {@code api-*.json} answers, in order @return this stub */
   AutotaskApiStub ticket(long id, String... fixtures) {
-    fake.ticketInTurn(id, Arrays.stream(fixtures).map(f -> Fixtures.text("autotask", f)).toArray(String[]::new));
+    fake.ticketInTurn(id, Arrays.stream(fixtures).map(f -> FIXTURES.text(f)).toArray(String[]::new));
     return this;
   }
 

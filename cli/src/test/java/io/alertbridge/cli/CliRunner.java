@@ -2,11 +2,15 @@ package io.alertbridge.cli;
 
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.example.ExampleIntegration;
+import io.alertbridge.testkit.Fixtures;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +27,8 @@ import java.util.regex.Pattern;
 final class CliRunner {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-04T10:00:00Z"), ZoneOffset.UTC);
   private static final Pattern IDS = Pattern.compile("\"(alertId|eventId)\":\"([^\"]*)\"");
+
+  private static Path fixtures;
 
   private CliRunner() {}
 
@@ -91,6 +97,33 @@ final class CliRunner {
       return Path.of(url.toURI()).toString();
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(e);
+    }
+  }
+
+  /**
+   * @param anchor an integration's test support class, e.g. {@code ZendeskDeliveries.class}
+   * @param file a fixture file next to it, e.g. {@code 01-new-ticket-created.http}
+   * @return the path of a copy of it in a temporary folder, deleted when the tests end
+   */
+  static synchronized String fixture(Class<?> anchor, String file) {
+    try {
+      if (fixtures == null) {
+        fixtures = Files.createTempDirectory("alertbridge-fixtures");
+        fixtures.toFile().deleteOnExit();
+      }
+      Path dir = fixtures.resolve(anchor.getPackageName());
+      if (Files.notExists(dir)) {
+        Files.createDirectory(dir);
+        dir.toFile().deleteOnExit();
+      }
+      Path path = dir.resolve(file);
+      if (Files.notExists(path)) {
+        Files.write(path, Fixtures.of(anchor).bytes(file));
+        path.toFile().deleteOnExit();
+      }
+      return path.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

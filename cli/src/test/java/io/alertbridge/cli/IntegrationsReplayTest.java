@@ -1,11 +1,15 @@
 package io.alertbridge.cli;
 
-import static io.alertbridge.cli.CliRunner.file;
+import static io.alertbridge.cli.CliRunner.fixture;
 import static io.alertbridge.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.cli.CliRunner.Run;
 import io.alertbridge.core.IntegrationRegistry;
+import io.alertbridge.haloitsm.testing.HaloDeliveries;
+import io.alertbridge.topdesk.testing.TopdeskDeliveries;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class IntegrationsReplayTest {
   private static final IntegrationRegistry REGISTRY =
       IntegrationRegistry.load(IntegrationsReplayTest.class.getClassLoader());
-  private static final String ZENDESK_SECRET = "dGhpc2lzYXRlc3RzZWNyZXQ=";
 
   private AutotaskApiStub api;
 
@@ -45,10 +48,10 @@ class IntegrationsReplayTest {
     return text == null ? "null" : '"' + text + '"';
   }
 
-  private static List<String> files(String tool, String... names) {
+  private static List<String> files(Class<?> anchor, String... names) {
     List<String> files = new ArrayList<>();
     for (String name : names) {
-      files.add(file("fixtures/" + tool + "/" + name));
+      files.add(fixture(anchor, name));
     }
     return files;
   }
@@ -66,7 +69,7 @@ class IntegrationsReplayTest {
 
   @Test
   void replaysZendeskFromCreationToResolutionAndDropsTheRetry() {
-    List<String> f = files("zendesk", "01-new-ticket-created.http", "02-open-update.http", "03-pending-update.http",
+    List<String> f = files(ZendeskDeliveries.class, "01-new-ticket-created.http", "02-open-update.http", "03-pending-update.http",
         "04-on-hold-update.http", "05-solved-update.http", "06-closed-ticket-first-seen.http",
         "07-description-quotes-newlines-unicode.http", "08-retried-delivery-of-01.http");
 
@@ -94,10 +97,10 @@ class IntegrationsReplayTest {
 
   @Test
   void checksZendeskSignaturesAgainstTheFixedClock() {
-    List<String> f = files("zendesk", "01-new-ticket-created.http", "08-retried-delivery-of-01.http",
+    List<String> f = files(ZendeskDeliveries.class, "01-new-ticket-created.http", "08-retried-delivery-of-01.http",
         "05-solved-update.http");
 
-    Run signed = run(REGISTRY, args(List.of("replay", "--source", "zendesk", "--secret", ZENDESK_SECRET,
+    Run signed = run(REGISTRY, args(List.of("replay", "--source", "zendesk", "--secret", ZendeskDeliveries.FIXTURE_SECRET,
         "--now", "2025-03-04T09:17:00Z"), f));
     Run wrongSecret = run(REGISTRY, args(List.of("replay", "--source", "zendesk", "--secret", "not-the-secret",
         "--now", "2025-03-04T09:17:00Z"), f.subList(0, 1)));
@@ -114,7 +117,7 @@ class IntegrationsReplayTest {
 
   @Test
   void replaysTopdeskActionSequences() {
-    List<String> f = files("topdesk", "01-alert-new-card.json", "02-alert-extra-fields.json",
+    List<String> f = files(TopdeskDeliveries.class, "01-alert-new-card.json", "02-alert-extra-fields.json",
         "03-resolve-edit-card-closed.json", "04-alert-quotes-and-dutch-text.json", "05-alert-empty-values.json",
         "06-alert-unresolved-placeholders.json");
 
@@ -141,7 +144,7 @@ class IntegrationsReplayTest {
 
   @Test
   void replaysHaloTicketsAndChecksTheSharedSecretHeader() {
-    List<String> f = files("haloitsm", "01-new-ticket-logged.json", "02-status-in-progress.json",
+    List<String> f = files(HaloDeliveries.class, "01-new-ticket-logged.json", "02-status-in-progress.json",
         "03-status-with-user.json", "04-status-resolved-custom.json", "05-status-closed.json",
         "06-full-payload-closed.json");
 
@@ -175,7 +178,7 @@ class IntegrationsReplayTest {
         .ticket(48190, "api-03-ticket-48190-waiting-customer.json")
         .ticket(48227, "api-05-ticket-48227-denied.json")
         .ticket(48235, "api-06-ticket-48235-custom-status.json");
-    List<String> f = files("autotask", "01-new-ticket.http", "02-in-progress-update.http",
+    List<String> f = files(AutotaskDeliveries.class, "01-new-ticket.http", "02-in-progress-update.http",
         "03-waiting-customer-update.http", "04-complete-update.http", "05-denied-ticket.http",
         "06-custom-status.http");
 
@@ -202,7 +205,7 @@ class IntegrationsReplayTest {
 
   @Test
   void reportsAnUnreachableAutotaskApiAsUnavailableAndExitsWithOne() {
-    List<String> f = files("autotask", "01-new-ticket.http");
+    List<String> f = files(AutotaskDeliveries.class, "01-new-ticket.http");
 
     Run run = run(REGISTRY, args(List.of("replay", "--source", "autotask", "--autotask-api", "http://127.0.0.1:1/",
         "--autotask-username", "u", "--autotask-secret", "s", "--autotask-integration-code", "c"), f));
@@ -215,7 +218,7 @@ class IntegrationsReplayTest {
 
   @Test
   void takesUserAndPasswordAsTheAutotaskSecret() {
-    List<String> f = files("autotask", "01-new-ticket.http");
+    List<String> f = files(AutotaskDeliveries.class, "01-new-ticket.http");
 
     // the API is never called: the callout is refused before its ticket would be fetched
     List<String> api = List.of("--autotask-zone", "http://127.0.0.1:1/atservicesrest/", "--autotask-username", "u",
@@ -242,7 +245,7 @@ class IntegrationsReplayTest {
 
   @Test
   void anAutotaskSourceWithoutApiSettingsStopsBeforeAnyDeliveryListingWhatIsMissing() {
-    List<String> f = files("autotask", "01-new-ticket.http");
+    List<String> f = files(AutotaskDeliveries.class, "01-new-ticket.http");
 
     Run run = run(REGISTRY, args(List.of("replay", "--source", "autotask"), f));
     Run wrongSource = run(REGISTRY, args(List.of("replay", "--source", "zendesk", "--autotask-api", "http://x/"), f));
@@ -285,7 +288,7 @@ class IntegrationsReplayTest {
 
   @Test
   void explainsAZendeskDelivery() {
-    Run run = run(REGISTRY, "explain", "--source", "zendesk", file("fixtures/zendesk/04-on-hold-update.http"));
+    Run run = run(REGISTRY, "explain", "--source", "zendesk", fixture(ZendeskDeliveries.class, "04-on-hold-update.http"));
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).startsWith("source:   zendesk (zendesk)\nticket:   4711\nstatus:   On-hold\n")

@@ -2,9 +2,11 @@ package io.alertbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.json.Json;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,8 +52,9 @@ class ServeIntegrationsTest {
         .startReceiver(List.of("--port", "0", "--config", file.toString(), "--now", "2025-03-04T09:15:30Z"));
   }
 
-  private HttpResponse<String> post(String source, String fixture) throws IOException, InterruptedException {
-    Delivery delivery = DeliveryFiles.read(CliRunner.file("fixtures/" + fixture));
+  private HttpResponse<String> post(String source, Class<?> anchor, String fixture)
+      throws IOException, InterruptedException {
+    Delivery delivery = DeliveryFiles.read(CliRunner.fixture(anchor, fixture));
     HttpRequest.Builder request = HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + receiver.port() + "/webhooks/" + source))
         .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
@@ -72,14 +75,14 @@ class ServeIntegrationsTest {
     start(dir, """
         {"adminToken": "admin-token-0123456789",
          "sources": [
-          {"id": "zendesk-prod", "integration": "zendesk", "secrets": ["dGhpc2lzYXRlc3RzZWNyZXQ="]},
+          {"id": "zendesk-prod", "integration": "zendesk", "secrets": ["%s"]},
           {"id": "zendesk-other", "integration": "zendesk", "secrets": ["another-signing-secret"]}
         ]}
-        """);
+        """.formatted(ZendeskDeliveries.FIXTURE_SECRET));
 
-    HttpResponse<String> created = post("zendesk-prod", "zendesk/01-new-ticket-created.http");
-    HttpResponse<String> retried = post("zendesk-prod", "zendesk/08-retried-delivery-of-01.http");
-    HttpResponse<String> wrongSecret = post("zendesk-other", "zendesk/01-new-ticket-created.http");
+    HttpResponse<String> created = post("zendesk-prod", ZendeskDeliveries.class, "01-new-ticket-created.http");
+    HttpResponse<String> retried = post("zendesk-prod", ZendeskDeliveries.class, "08-retried-delivery-of-01.http");
+    HttpResponse<String> wrongSecret = post("zendesk-other", ZendeskDeliveries.class, "01-new-ticket-created.http");
     HttpResponse<String> alerts = client.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + receiver.port() + "/alerts"))
         .header("Authorization", "Bearer admin-token-0123456789").build(), HttpResponse.BodyHandlers.ofString());
@@ -103,8 +106,8 @@ class ServeIntegrationsTest {
           "settings": {"apiUrl": "%s", "username": "%s", "secret": "%s", "integrationCode": "%s"}}]}
         """.formatted(api.url(), AutotaskApiStub.USERNAME, AutotaskApiStub.SECRET, AutotaskApiStub.INTEGRATION_CODE));
 
-    HttpResponse<String> created = post("autotask", "autotask/01-new-ticket.http");
-    HttpResponse<String> unknownTicket = post("autotask", "autotask/05-denied-ticket.http");
+    HttpResponse<String> created = post("autotask", AutotaskDeliveries.class, "01-new-ticket.http");
+    HttpResponse<String> unknownTicket = post("autotask", AutotaskDeliveries.class, "05-denied-ticket.http");
 
     assertThat(created.statusCode()).isEqualTo(202);
     assertThat(json(created.body())).containsEntry("outcome", "CREATED").containsEntry("alertKey", "48213");
@@ -119,7 +122,7 @@ class ServeIntegrationsTest {
           "settings": {"apiUrl": "http://127.0.0.1:1/", "username": "u", "secret": "s", "integrationCode": "c"}}]}
         """);
 
-    HttpResponse<String> response = post("autotask", "autotask/01-new-ticket.http");
+    HttpResponse<String> response = post("autotask", AutotaskDeliveries.class, "01-new-ticket.http");
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(json(response.body())).containsEntry("outcome", null).containsEntry("message", "try again later");

@@ -9,6 +9,8 @@ import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.haloitsm.testing.HaloDeliveries;
+import io.alertbridge.testkit.Fixtures;
 import java.util.List;
 
 /** Shared set-up for the HaloITSM tests. */
@@ -23,7 +25,7 @@ final class Halo {
   }
 
   static Delivery fixture(String name) {
-    return Deliveries.load("fixtures/haloitsm/" + name + ".json");
+    return Fixtures.of(HaloDeliveries.class).delivery(name);
   }
 
   static Delivery json(String body) {

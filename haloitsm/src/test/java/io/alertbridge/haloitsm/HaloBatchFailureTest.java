@@ -15,7 +15,7 @@ import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.ForwardingAlertStateStore;
 import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.example.RecordingSink;
-import io.alertbridge.testkit.HaloDeliveries;
+import io.alertbridge.haloitsm.testing.HaloDeliveries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.alertbridge.haloitsm;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Integration;
-import io.alertbridge.testkit.HaloDeliveries;
+import io.alertbridge.haloitsm.testing.HaloDeliveries;
 import io.alertbridge.testkit.IntegrationCompatibilityKit;
 import java.util.LinkedHashMap;
 import java.util.List;

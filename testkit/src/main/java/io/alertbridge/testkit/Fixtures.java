@@ -13,68 +13,71 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Realistic deliveries, one per scenario, as each tool sends them: {@code Fixtures.delivery("zendesk",
- * "01-new-ticket-created")}. Recorded requests ({@code .http}) keep their headers and exact body bytes;
- * bare bodies ({@code .json}) are sent as {@code application/json}. The Zendesk ones are signed with
- * {@link #ZENDESK_SECRET} at the time in their headers. {@code api-*.json} are Autotask REST answers,
- * for {@link FakeAutotaskApi}.
+ * Realistic deliveries, one per scenario, as a tool sends them. Each integration keeps its own in
+ * the class path folder {@code fixtures/} next to a class of its test support, the anchor:
+ * {@code Fixtures.of(ZendeskDeliveries.class).delivery("01-new-ticket-created")}. The folder's
+ * {@code INDEX} lists the delivery files in scenario order, one a line; other files there, such as
+ * recorded API answers, are read with {@link #bytes} and {@link #text}. Recorded requests
+ * ({@code .http}) keep their headers and exact body bytes; bare bodies ({@code .json}) are sent as
+ * {@code application/json}. On the module path the anchor's module must open the folder's package.
  */
 public final class Fixtures {
-  /** The secret the Zendesk fixtures are signed with (its UTF-8 bytes are the key). */
-  public static final String ZENDESK_SECRET = "dGhpc2lzYXRlc3RzZWNyZXQ=";
+  private final Class<?> anchor;
 
-  private Fixtures() {}
-
-  /**
-   * @param tool {@code zendesk}, {@code topdesk}, {@code haloitsm} or {@code autotask}
-   * @return the names of the tool's deliveries, in scenario order, without extension
-   */
-  public static List<String> names(String tool) {
-    return text(tool, "INDEX").lines().filter(line -> !line.isBlank())
-        .map(file -> file.substring(0, file.lastIndexOf('.'))).toList();
+  private Fixtures(Class<?> anchor) {
+    this.anchor = Objects.requireNonNull(anchor, "anchor");
   }
 
   /**
-   * @param tool the tool
-   * @return every delivery of the tool, by name, in scenario order
+   * @param anchor a class whose package holds the {@code fixtures/} folder, e.g. {@code
+   *     ZendeskDeliveries.class}
+   * @return the fixtures next to it
    */
-  public static Map<String, Delivery> deliveries(String tool) {
+  public static Fixtures of(Class<?> anchor) {
+    return new Fixtures(anchor);
+  }
+
+  /** @return the names of the deliveries, in scenario order, without extension */
+  public List<String> names() {
+    return index().stream().map(file -> file.substring(0, file.lastIndexOf('.'))).toList();
+  }
+
+  /** @return every delivery, by name, in scenario order */
+  public Map<String, Delivery> deliveries() {
     Map<String, Delivery> deliveries = new LinkedHashMap<>();
-    names(tool).forEach(name -> deliveries.put(name, delivery(tool, name)));
+    names().forEach(name -> deliveries.put(name, delivery(name)));
     return deliveries;
   }
 
   /**
-   * @param tool the tool
    * @param name a delivery's name, e.g. {@code 01-new-ticket-created}
    * @return the delivery
    * @throws IllegalArgumentException when there is no such fixture
    */
-  public static Delivery delivery(String tool, String name) {
-    for (String file : text(tool, "INDEX").lines().toList()) {
+  public Delivery delivery(String name) {
+    Objects.requireNonNull(name, "name");
+    for (String file : index()) {
       if (file.startsWith(name + ".")) {
-        byte[] bytes = bytes(tool, file);
+        byte[] bytes = bytes(file);
         if (file.endsWith(".http")) {
           return HttpMessages.parse(bytes);
         }
         return Delivery.of(Headers.of("Content-Type", "application/json"), bytes);
       }
     }
-    throw new IllegalArgumentException("no " + tool + " fixture named " + name + "; known: " + names(tool));
+    throw new IllegalArgumentException("no fixture named " + name + " " + where() + "; known: " + names());
   }
 
   /**
-   * @param tool the tool
    * @param file a file name with extension, e.g. {@code api-01-ticket-48213-new.json}
    * @return its bytes
    * @throws IllegalArgumentException when there is no such file
    */
-  public static byte[] bytes(String tool, String file) {
+  public byte[] bytes(String file) {
     Objects.requireNonNull(file, "file");
-    String resource = "fixtures/" + Objects.requireNonNull(tool, "tool") + "/" + file;
-    try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+    try (InputStream in = anchor.getResourceAsStream("fixtures/" + file)) {
       if (in == null) {
-        throw new IllegalArgumentException("no fixture " + tool + "/" + file);
+        throw new IllegalArgumentException("no fixture file " + file + " " + where());
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -83,11 +86,24 @@ public final class Fixtures {
   }
 
   /**
-   * @param tool the tool
    * @param file a file name with extension
    * @return its text, as UTF-8
+   * @throws IllegalArgumentException when there is no such file
    */
-  public static String text(String tool, String file) {
-    return new String(bytes(tool, file), StandardCharsets.UTF_8);
+  public String text(String file) {
+    return new String(bytes(file), StandardCharsets.UTF_8);
+  }
+
+  private List<String> index() {
+    return text("INDEX").lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+  }
+
+  private String where() {
+    return "in fixtures/ next to " + anchor.getName();
+  }
+
+  @Override
+  public String toString() {
+    return "Fixtures[" + where() + "]";
   }
 }

@@ -4,63 +4,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertbridge.core.Delivery;
-import io.alertbridge.core.Secret;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** Reads the fixtures in {@code fixtures/} next to this class, as it reads any integration's. */
 class FixturesTest {
+  private static final Fixtures FIXTURES = Fixtures.of(FixturesTest.class);
 
   @Test
-  void listsEachToolsDeliveriesInScenarioOrder() {
-    assertThat(Fixtures.names("zendesk")).hasSize(8).startsWith("01-new-ticket-created").endsWith("08-retried-delivery-of-01");
-    assertThat(Fixtures.names("topdesk")).hasSize(6);
-    assertThat(Fixtures.names("haloitsm")).hasSize(6);
-    assertThat(Fixtures.names("autotask")).hasSize(6).doesNotContain("api-00-zone-information");
+  void listsTheIndexedDeliveriesInScenarioOrder() {
+    assertThat(FIXTURES.names()).containsExactly("01-recorded", "02-bare");
+    assertThat(FIXTURES.deliveries()).containsOnlyKeys("01-recorded", "02-bare");
   }
 
   @Test
   void recordedRequestsKeepHeadersAndExactBodyBytes() {
-    Delivery delivery = Fixtures.delivery("zendesk", "01-new-ticket-created");
+    Delivery delivery = FIXTURES.delivery("01-recorded");
 
-    assertThat(delivery.headers().first("x-zendesk-webhook-invocation-id")).contains("9120456601");
-    String body = new String(delivery.body(), StandardCharsets.UTF_8);
-    assertThat(body).startsWith("{\n  \"id\": \"4711\"").endsWith("}");
+    assertThat(delivery.headers().first("x-delivery-id")).contains("d-1");
+    assertThat(new String(delivery.body(), StandardCharsets.UTF_8)).isEqualTo("{\"id\": \"1\", \"status\": \"New\"}");
   }
 
   @Test
   void bareBodiesAreSentAsJson() {
-    Delivery delivery = Fixtures.delivery("topdesk", "01-alert-new-card");
+    Delivery delivery = FIXTURES.delivery("02-bare");
 
     assertThat(delivery.mediaType()).contains("application/json");
-    assertThat(Fixtures.deliveries("haloitsm")).containsKey("06-full-payload-closed");
+    assertThat(new String(delivery.body(), StandardCharsets.UTF_8)).isEqualTo("{\"id\": \"1\", \"status\": \"Closed\"}\n");
   }
 
   @Test
-  void theZendeskSignerReproducesTheRecordedSignatures() {
-    for (String name : Fixtures.names("zendesk")) {
-      Delivery delivery = Fixtures.delivery("zendesk", name);
-      String timestamp = delivery.headers().first("X-Zendesk-Webhook-Signature-Timestamp").orElseThrow();
-
-      assertThat(ZendeskDeliveries.signature(Secret.of(Fixtures.ZENDESK_SECRET), timestamp, delivery.body()))
-          .as(name).isEqualTo(delivery.headers().first("X-Zendesk-Webhook-Signature").orElseThrow());
-    }
+  void otherFilesAreReadByTheirFullName() {
+    assertThat(FIXTURES.text("api-answer.json")).isEqualTo("{\"answer\": 42}\n");
+    assertThat(FIXTURES.bytes("api-answer.json")).hasSize(15);
   }
 
   @Test
-  void builtZendeskDeliveriesCarryTheirSignatureAndInvocation() {
-    Delivery delivery = ZendeskDeliveries.ticket("12", "Solved").priority("Low").invocationId("inv-7")
-        .signedWith(Secret.of("s3cret"), Instant.parse("2025-03-04T09:15:02Z")).build();
-
-    assertThat(delivery.headers().first("X-Zendesk-Webhook-Invocation-Id")).contains("inv-7");
-    assertThat(delivery.headers().first("X-Zendesk-Webhook-Signature"))
-        .contains(ZendeskDeliveries.signature(Secret.of("s3cret"), "2025-03-04T09:15:02Z", delivery.body()));
-    assertThat(new String(delivery.body(), StandardCharsets.UTF_8)).contains("\"status\":\"Solved\"", "\"priority\":\"Low\"");
-  }
-
-  @Test
-  void unknownFixturesSayWhatIsKnown() {
-    assertThatThrownBy(() -> Fixtures.delivery("zendesk", "99-nothing"))
-        .hasMessageContaining("no zendesk fixture named 99-nothing; known: [01-new-ticket-created");
+  void unknownFixturesSayWhereTheyWereLookedForAndWhatIsKnown() {
+    assertThatThrownBy(() -> FIXTURES.delivery("99-nothing"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no fixture named 99-nothing in fixtures/ next to io.alertbridge.testkit.FixturesTest;"
+            + " known: [01-recorded, 02-bare]");
+    assertThatThrownBy(() -> FIXTURES.bytes("nothing.json"))
+        .hasMessage("no fixture file nothing.json in fixtures/ next to io.alertbridge.testkit.FixturesTest");
   }
 }

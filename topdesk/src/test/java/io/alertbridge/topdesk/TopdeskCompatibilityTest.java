@@ -4,6 +4,7 @@ import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Integration;
 import io.alertbridge.testkit.Fixtures;
 import io.alertbridge.testkit.IntegrationCompatibilityKit;
+import io.alertbridge.topdesk.testing.TopdeskDeliveries;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,7 @@ class TopdeskCompatibilityTest extends IntegrationCompatibilityKit {
   /** Every fixture but the one with unsubstituted placeholders, which is refused on purpose. */
   @Override
   protected Map<String, Delivery> sampleDeliveries() {
-    return Fixtures.deliveries("topdesk").entrySet().stream()
+    return Fixtures.of(TopdeskDeliveries.class).deliveries().entrySet().stream()
         .filter(e -> !e.getKey().contains("unresolved-placeholders"))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }

@@ -12,15 +12,16 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.topdesk.testing.TopdeskDeliveries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The recorded action-sequence bodies in fixtures/topdesk, one scenario each, asserted in full. */
+/** The recorded action-sequence bodies next to {@link TopdeskDeliveries}, one scenario each, asserted in full. */
 class TopdeskFixturesTest {
   private static final AlertSource SOURCE = AlertSource.of("topdesk-prod", TopdeskIntegration.NAME);
 
@@ -30,7 +31,7 @@ class TopdeskFixturesTest {
       .clock(clock).stateStore(store).build();
 
   private ProcessingResult send(String fixture) {
-    return processor.process(SOURCE, Deliveries.load("fixtures/topdesk/" + fixture));
+    return processor.process(SOURCE, Fixtures.of(TopdeskDeliveries.class).delivery(fixture));
   }
 
   private static AlertEvent alert(String key, String summary, Map<String, Object> customDetails) {
@@ -40,7 +41,7 @@ class TopdeskFixturesTest {
 
   @Test
   void createsAnAlertForANewCard() {
-    ProcessingResult result = send("01-alert-new-card.json");
+    ProcessingResult result = send("01-alert-new-card");
 
     assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
     assertThat(result.httpStatus()).isEqualTo(202);
@@ -52,7 +53,7 @@ class TopdeskFixturesTest {
 
   @Test
   void keepsEveryExtraFieldAsACustomDetailInOrder() {
-    ProcessingResult result = send("02-alert-extra-fields.json");
+    ProcessingResult result = send("02-alert-extra-fields");
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("persoonid", "3f2c8a1e-5b7d-4c0e-9a61-2d8e4f7b9c10");
@@ -71,9 +72,9 @@ class TopdeskFixturesTest {
 
   @Test
   void resolvesTheIncidentOfTheNewCardWhenItsCardIsClosed() {
-    send("01-alert-new-card.json");
+    send("01-alert-new-card");
 
-    ProcessingResult result = send("03-resolve-edit-card-closed.json");
+    ProcessingResult result = send("03-resolve-edit-card-closed");
 
     assertThat(result.outcome()).isEqualTo(Outcome.RESOLVED);
     assertThat(result.httpStatus()).isEqualTo(202);
@@ -84,10 +85,10 @@ class TopdeskFixturesTest {
 
   @Test
   void answersARepeatedCloseWithUnchanged() {
-    send("01-alert-new-card.json");
-    send("03-resolve-edit-card-closed.json");
+    send("01-alert-new-card");
+    send("03-resolve-edit-card-closed");
 
-    ProcessingResult again = send("03-resolve-edit-card-closed.json");
+    ProcessingResult again = send("03-resolve-edit-card-closed");
 
     assertThat(again.outcome()).isEqualTo(Outcome.UNCHANGED);
     assertThat(again.httpStatus()).isEqualTo(200);
@@ -97,7 +98,7 @@ class TopdeskFixturesTest {
 
   @Test
   void keepsQuotesBackslashesAndDutchTextExactly() {
-    ProcessingResult result = send("04-alert-quotes-and-dutch-text.json");
+    ProcessingResult result = send("04-alert-quotes-and-dutch-text");
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("aanmeldernaam", "M\u00fcller-\u00d6zt\u00fcrk, Zo\u00eb");
@@ -110,7 +111,7 @@ class TopdeskFixturesTest {
 
   @Test
   void fallsBackToTheKeyForAnEmptySummaryAndKeepsEmptyAndUnknownValues() {
-    ProcessingResult result = send("05-alert-empty-values.json");
+    ProcessingResult result = send("05-alert-empty-values");
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("persoonid", "");
@@ -122,7 +123,7 @@ class TopdeskFixturesTest {
 
   @Test
   void rejectsAnIncidentKeyThatTopdeskDidNotSubstitute() {
-    ProcessingResult result = send("06-alert-unresolved-placeholders.json");
+    ProcessingResult result = send("06-alert-unresolved-placeholders");
 
     assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
     assertThat(result.httpStatus()).isEqualTo(400);

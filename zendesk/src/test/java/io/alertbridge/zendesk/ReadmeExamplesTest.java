@@ -16,7 +16,7 @@ import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.Fixtures;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testkit.ZendeskDeliveries;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -70,8 +70,8 @@ class ReadmeExamplesTest {
       }
       applied.putIfAbsent(event.eventId(), event);
     };
-    ZendeskWebhook webhook = new ZendeskWebhook(TestClock.at("2025-03-04T09:15:30Z"), Fixtures.ZENDESK_SECRET, hostDatabase);
-    Delivery recorded = Fixtures.delivery("zendesk", "01-new-ticket-created");
+    ZendeskWebhook webhook = new ZendeskWebhook(TestClock.at("2025-03-04T09:15:30Z"), ZendeskDeliveries.FIXTURE_SECRET, hostDatabase);
+    Delivery recorded = Fixtures.of(ZendeskDeliveries.class).delivery("01-new-ticket-created");
     Map<String, List<String>> headers = new LinkedHashMap<>();
     recorded.headers().names().forEach(name -> headers.put(name, recorded.headers().all(name)));
 

@@ -2,14 +2,13 @@ package io.alertbridge.zendesk;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Secret;
-import io.alertbridge.testkit.Fixtures;
-import io.alertbridge.testkit.ZendeskDeliveries;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.time.Instant;
 
-/** The test kit's Zendesk deliveries, in this module's test vocabulary. */
+/** {@link ZendeskDeliveries}, in this module's test vocabulary. */
 final class Trigger {
   /** The secret the recorded fixtures are signed with; its UTF-8 bytes are the key. */
-  static final Secret FIXTURE_SECRET = Secret.of(Fixtures.ZENDESK_SECRET);
+  static final Secret FIXTURE_SECRET = Secret.of(ZendeskDeliveries.FIXTURE_SECRET);
 
   private final ZendeskDeliveries.Builder delivery;
 

@@ -2,8 +2,9 @@ package io.alertbridge.zendesk;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Integration;
-import io.alertbridge.core.example.Deliveries;
+import io.alertbridge.testkit.Fixtures;
 import io.alertbridge.testkit.IntegrationCompatibilityKit;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class ZendeskCompatibilityTest extends IntegrationCompatibilityKit {
     for (String name : List.of("01-new-ticket-created", "02-open-update", "03-pending-update", "04-on-hold-update",
         "05-solved-update", "06-closed-ticket-first-seen", "07-description-quotes-newlines-unicode",
         "08-retried-delivery-of-01")) {
-      samples.put(name, Deliveries.load("fixtures/zendesk/" + name + ".http"));
+      samples.put(name, Fixtures.of(ZendeskDeliveries.class).delivery(name));
     }
     return samples;
   }

@@ -14,8 +14,9 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ class ZendeskFixturesTest {
       .clock(clock).build();
 
   private ProcessingResult replay(String name) {
-    Delivery delivery = Deliveries.load("fixtures/zendesk/" + name + ".http");
+    Delivery delivery = Fixtures.of(ZendeskDeliveries.class).delivery(name);
     clock.set(Instant.parse(delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).orElseThrow()));
     return processor.process(SOURCE, delivery);
   }

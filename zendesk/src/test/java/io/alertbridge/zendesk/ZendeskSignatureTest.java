@@ -11,8 +11,9 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
 import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class ZendeskSignatureTest {
   }
 
   private static Delivery fixture() {
-    return Deliveries.load("fixtures/zendesk/01-new-ticket-created.http");
+    return Fixtures.of(ZendeskDeliveries.class).delivery("01-new-ticket-created");
   }
 
   /** The delivery with some headers replaced (a null value removes the header) and the given body. */
@@ -216,7 +217,7 @@ class ZendeskSignatureTest {
     for (String name : List.of("01-new-ticket-created", "02-open-update", "03-pending-update", "04-on-hold-update",
         "05-solved-update", "06-closed-ticket-first-seen", "07-description-quotes-newlines-unicode",
         "08-retried-delivery-of-01")) {
-      Delivery delivery = Deliveries.load("fixtures/zendesk/" + name + ".http");
+      Delivery delivery = Fixtures.of(ZendeskDeliveries.class).delivery(name);
       String timestamp = delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).orElseThrow();
 
       assertThat(ZendeskSigner.sign(Trigger.FIXTURE_SECRET, timestamp, delivery.body())).as(name)
