@@ -38,13 +38,14 @@ public final class AutotaskIntegration implements Integration {
 
   /**
    * The default lifecycle, by status label (status ids differ per Autotask instance): New creates;
-   * In Progress creates or accepts; Complete and Denied resolve and may not create; the waiting,
+   * In Progress creates or accepts; Complete, Denied and Cancelled (a status many instances add, in
+   * either spelling) resolve and may not create; the waiting,
    * scheduled and escalated statuses accept and may not create; any other status creates.
    */
   public static final StatusMappingTable TABLE = StatusMappingTable.builder()
       .row(LifecycleRule.of(CREATE, KEEP), "New")
       .row(LifecycleRule.of(CREATE, ACCEPT), "In Progress")
-      .row(LifecycleRule.of(REJECT, RESOLVE), "Complete", "Denied")
+      .row(LifecycleRule.of(REJECT, RESOLVE), "Complete", "Denied", "Cancelled", "Canceled")
       .row(LifecycleRule.of(REJECT, ACCEPT), "Waiting Customer", "Waiting Materials", "Scheduled", "Dispatched",
           "Escalate", "Escalated", "Waiting Vendor", "Waiting Approval", "Waiting Dispatch", "Approved")
       .otherwise(LifecycleRule.of(CREATE, KEEP))

@@ -85,13 +85,32 @@ class AutotaskIntegrationTest {
         .containsExactly("the callout's number T1 differs from the ticket's T20250612.0042");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Cancelled", "Canceled", "cancelled"})
+  void aCancelledTicketResolvesItsAlertAndCreatesNone(String label) {
+    java.util.concurrent.atomic.AtomicReference<String> status = new java.util.concurrent.atomic.AtomicReference<>("New");
+    AutotaskTicketSource changing = (id, context) -> Optional.of(AutotaskTicket.builder(id,
+        CodedValue.of(status.get())).title("Ticket " + id).build());
+    WebhookProcessor host = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration(changing))).build();
+    Delivery callout = Delivery.builder(new byte[0]).query("id=29296").build();
+
+    ProcessingResult created = host.process(source, callout);
+    status.set(label);
+    ProcessingResult cancelled = host.process(source, callout);
+    ProcessingResult cancelledOnly = host.process(AlertSource.of("other", "autotask"), callout);
+
+    assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(cancelled.outcome()).isEqualTo(Outcome.RESOLVED);
+    assertThat(cancelledOnly.outcome()).isEqualTo(Outcome.REJECTED);
+  }
+
   @Test
   void defaultTableIsTheSpecTableByLabel() {
     assertThat(new AutotaskIntegration(stub).defaultTable()).isEqualTo(StatusMappingTable.fromJson("""
         {"rows": [
           {"statuses": ["New"], "whenAbsent": "CREATE", "whenOpen": "KEEP"},
           {"statuses": ["In Progress"], "whenAbsent": "CREATE", "whenOpen": "ACCEPT"},
-          {"statuses": ["Complete", "Denied"], "whenAbsent": "REJECT", "whenOpen": "RESOLVE"},
+          {"statuses": ["Complete", "Denied", "Cancelled", "Canceled"], "whenAbsent": "REJECT", "whenOpen": "RESOLVE"},
           {"statuses": ["Waiting Customer", "Waiting Materials", "Scheduled", "Dispatched", "Escalate", "Escalated",
                         "Waiting Vendor", "Waiting Approval", "Waiting Dispatch", "Approved"],
            "whenAbsent": "REJECT", "whenOpen": "ACCEPT"}],

@@ -5,6 +5,7 @@ import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
+import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Redelivery;
 import io.alertbridge.core.UnavailableException;
@@ -288,7 +289,8 @@ final class Receiver {
     }
     log.println(logged + " -> " + result.httpStatus() + " " + result.outcome()
         + result.alertKey().map(key -> " " + HttpConnections.printable(key)).orElse("")
-        + result.event().map(event -> " " + event.eventType()).orElse(""));
+        + result.event().map(event -> " " + event.eventType()).orElse("")
+        + (result.outcome() == Outcome.UNAUTHORIZED ? " (" + String.join("; ", result.explanation().notes()) + ")" : ""));
     return new HttpConnections.Response(result.httpStatus(), result.responseBody());
   }
 

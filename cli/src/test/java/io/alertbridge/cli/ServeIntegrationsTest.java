@@ -92,7 +92,12 @@ class ServeIntegrationsTest {
     assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(json(retried.body())).containsEntry("outcome", "DUPLICATE");
     assertThat(wrongSecret.statusCode()).isEqualTo(401);
-    assertThat(json(wrongSecret.body())).containsEntry("outcome", "UNAUTHORIZED");
+    assertThat(json(wrongSecret.body())).containsEntry("outcome", "UNAUTHORIZED")
+        .containsEntry("message", "authentication failed");
+    assertThat(wrongSecret.body()).doesNotContain("secret");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("POST /webhooks/zendesk-other -> 401 UNAUTHORIZED "
+        + "(authentication failed: the signature matches none of the 1 signing secret(s)")
+        .doesNotContain("another-signing-secret");
     assertThat((List<Map<String, Object>>) json(alerts.body()).get("alerts"))
         .extracting(a -> a.get("source") + "/" + a.get("alertKey") + " " + a.get("state"))
         .containsExactly("zendesk-prod/4711 PENDING");
