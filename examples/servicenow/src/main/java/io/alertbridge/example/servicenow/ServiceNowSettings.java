@@ -88,19 +88,19 @@ public final class ServiceNowSettings implements IntegrationSettings {
   }
 
   private static URI check(URI url, String at, List<String> problems) {
-    int before = problems.size();
     String scheme = url.getScheme();
+    String path = url.getRawPath();
     if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
       problems.add("expected an https URL at " + at + ", such as https://example.service-now.com");
-    } else if (url.getHost() == null || url.getRawUserInfo() != null) {
-      problems.add("expected a URL with a host and no user at " + at + ", such as https://example.service-now.com");
+      return null;
     }
-    String path = url.getRawPath();
+    if (url.getHost() == null || url.getRawUserInfo() != null) {
+      problems.add("expected a URL with a host and no user at " + at + ", such as https://example.service-now.com");
+      return null;
+    }
     if ((path != null && !path.isEmpty() && !path.equals("/")) || url.getRawQuery() != null
         || url.getRawFragment() != null) {
       problems.add("expected the instance's address without a path, query or fragment at " + at);
-    }
-    if (problems.size() > before) {
       return null;
     }
     String text = url.toString();
