@@ -22,7 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the JSON body of a Zendesk trigger webhook in the documented template:
+ * Reads the JSON body of a Zendesk trigger webhook in the documented template (and hands the body of
+ * an event webhook to {@link EventBody}):
  *
  * <pre>{@code
  * {"id": "4711", "title": "...", "description": "...", "via": "Web form", "status": "Open",
@@ -63,6 +64,9 @@ final class TriggerBodyParser implements DeliveryParser {
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
     JsonObject body = JsonObject.root(read(delivery.body(), context.limits()));
+    if (EventBody.isEvent(body)) {
+      return List.of(EventBody.snapshot(body));
+    }
     String id = id(body);
     TicketSnapshot.Builder snapshot = TicketSnapshot.builder(id, CodedValue.of(status(body)));
     String title = text(body, "title");

@@ -11,10 +11,15 @@ import io.alertbridge.core.Authenticator;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.Integration;
+import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.LifecycleRule;
+import io.alertbridge.core.Limits;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,10 +87,40 @@ public final class ZendeskIntegration implements Integration {
     return PRIORITIES;
   }
 
-  /** @return the {@value #INVOCATION_ID_HEADER} header, when present and not blank */
+  /**
+   * @return for an event webhook's body, the event's {@code id}; otherwise the {@value
+   *     #INVOCATION_ID_HEADER} header, when present and not blank
+   */
   @Override
   public Optional<String> deliveryId(Delivery delivery) {
+    if (contains(delivery.body(), EVENT_MARK)) {
+      try {
+        Optional<String> eventId = EventBody.eventId(JsonObject.root(Json.parse(delivery.body(), Limits.defaults())));
+        if (eventId.isPresent()) {
+          return eventId;
+        }
+      } catch (InvalidDeliveryException e) {
+        // not an event body after all; the parser says what is wrong with it
+      }
+    }
     return delivery.headers().first(INVOCATION_ID_HEADER).map(String::strip).filter(id -> !id.isEmpty());
+  }
+
+  /** The bytes every event webhook's body holds: only such bodies are read for their event id. */
+  private static final byte[] EVENT_MARK = ('"' + EventBody.TYPE_PREFIX).getBytes(StandardCharsets.UTF_8);
+
+  /** @return whether {@code bytes} holds {@code mark}; linear in the length of {@code bytes} for this mark */
+  private static boolean contains(byte[] bytes, byte[] mark) {
+    outer:
+    for (int i = 0; i + mark.length <= bytes.length; i++) {
+      for (int j = 0; j < mark.length; j++) {
+        if (bytes[i + j] != mark[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /**
