@@ -2,6 +2,7 @@ package io.alertbridge.core;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Decides whether a delivery is authentic. Runs on the raw delivery, before parsing. Implementations
@@ -35,5 +36,24 @@ public interface Authenticator {
    */
   static Optional<String> failed(String reason) {
     return Optional.of(Objects.requireNonNull(reason, "reason"));
+  }
+
+  /**
+   * @param check gives empty for an authentic delivery, else the reason (see {@link #check})
+   * @return an authenticator built on that check: authentic when it gives empty
+   */
+  static Authenticator checking(Function<Delivery, Optional<String>> check) {
+    Objects.requireNonNull(check, "check");
+    return new Authenticator() {
+      @Override
+      public boolean authenticate(Delivery delivery) {
+        return check(delivery).isEmpty();
+      }
+
+      @Override
+      public Optional<String> check(Delivery delivery) {
+        return Objects.requireNonNull(check.apply(delivery), "the check gave null");
+      }
+    };
   }
 }

@@ -23,26 +23,18 @@ final class Authenticators {
    */
   static Authenticator sharedSecretHeader(String headerName, List<Secret> secrets) {
     List<byte[]> expected = secrets.stream().map(s -> sha256(s.utf8Bytes())).toList();
-    return new Authenticator() {
-      @Override
-      public boolean authenticate(Delivery delivery) {
-        return check(delivery).isEmpty();
+    return Authenticator.checking(delivery -> {
+      Optional<String> presented = delivery.headers().first(headerName);
+      if (presented.isEmpty()) {
+        return Authenticator.failed("the " + headerName + " header is missing");
       }
-
-      @Override
-      public Optional<String> check(Delivery delivery) {
-        Optional<String> presented = delivery.headers().first(headerName);
-        if (presented.isEmpty()) {
-          return Authenticator.failed("the " + headerName + " header is missing");
-        }
-        String value = presented.get().strip();
-        boolean utf8 = matchesAny(expected, sha256(value.getBytes(StandardCharsets.UTF_8)));
-        Optional<byte[]> octets = octets(value);
-        boolean raw = octets.isPresent() && matchesAny(expected, sha256(octets.get()));
-        return utf8 | raw ? Optional.empty() : Authenticator.failed("the " + headerName
-            + " header matches none of the " + expected.size() + " secret(s)");
-      }
-    };
+      String value = presented.get().strip();
+      boolean utf8 = matchesAny(expected, sha256(value.getBytes(StandardCharsets.UTF_8)));
+      Optional<byte[]> octets = octets(value);
+      boolean raw = octets.isPresent() && matchesAny(expected, sha256(octets.get()));
+      return utf8 | raw ? Optional.empty() : Authenticator.failed("the " + headerName
+          + " header matches none of the " + expected.size() + " secret(s)");
+    });
   }
 
   /**
@@ -68,26 +60,18 @@ final class Authenticators {
     List<byte[]> expected = credentials.stream()
         .map(c -> sha256((c.username() + ':' + c.password().reveal()).getBytes(StandardCharsets.UTF_8)))
         .toList();
-    return new Authenticator() {
-      @Override
-      public boolean authenticate(Delivery delivery) {
-        return check(delivery).isEmpty();
+    return Authenticator.checking(delivery -> {
+      Optional<String> header = delivery.headers().first("Authorization");
+      if (header.isEmpty()) {
+        return Authenticator.failed("the Authorization header is missing");
       }
-
-      @Override
-      public Optional<String> check(Delivery delivery) {
-        Optional<String> header = delivery.headers().first("Authorization");
-        if (header.isEmpty()) {
-          return Authenticator.failed("the Authorization header is missing");
-        }
-        Optional<byte[]> presented = basicToken(header.get());
-        if (presented.isEmpty()) {
-          return Authenticator.failed("the Authorization header is not HTTP Basic with base64 credentials");
-        }
-        return matchesAny(expected, sha256(presented.get())) ? Optional.empty() : Authenticator.failed(
-            "the HTTP Basic user name and password match none of the " + expected.size() + " credential(s)");
+      Optional<byte[]> presented = basicToken(header.get());
+      if (presented.isEmpty()) {
+        return Authenticator.failed("the Authorization header is not HTTP Basic with base64 credentials");
       }
-    };
+      return matchesAny(expected, sha256(presented.get())) ? Optional.empty() : Authenticator.failed(
+          "the HTTP Basic user name and password match none of the " + expected.size() + " credential(s)");
+    });
   }
 
   /**

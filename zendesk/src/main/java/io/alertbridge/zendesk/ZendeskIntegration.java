@@ -55,6 +55,9 @@ public final class ZendeskIntegration implements Integration {
       .name(Priority.LOW, "Normal", "Low")
       .build();
 
+  /** The bytes every event webhook's body holds: only such bodies are read for their event id. */
+  private static final byte[] EVENT_MARK = ('"' + EventBody.TYPE_PREFIX).getBytes(StandardCharsets.UTF_8);
+
   private final DeliveryParser parser = new TriggerBodyParser();
 
   /** Creates the integration; used by {@link java.util.ServiceLoader}, and can be called by hand. */
@@ -105,9 +108,6 @@ public final class ZendeskIntegration implements Integration {
     }
     return delivery.headers().first(INVOCATION_ID_HEADER).map(String::strip).filter(id -> !id.isEmpty());
   }
-
-  /** The bytes every event webhook's body holds: only such bodies are read for their event id. */
-  private static final byte[] EVENT_MARK = ('"' + EventBody.TYPE_PREFIX).getBytes(StandardCharsets.UTF_8);
 
   /** @return whether {@code bytes} holds {@code mark}; linear in the length of {@code bytes} for this mark */
   private static boolean contains(byte[] bytes, byte[] mark) {
