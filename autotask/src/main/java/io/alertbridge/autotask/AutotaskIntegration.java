@@ -6,10 +6,9 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
+import io.alertbridge.core.AbstractIntegration;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Authentication;
-import io.alertbridge.core.DeliveryParser;
-import io.alertbridge.core.Integration;
 import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
@@ -32,7 +31,7 @@ import java.util.Set;
  * AutotaskSettings}, checked before its first delivery. Build it with a ticket source of your own to
  * fetch tickets another way.
  */
-public final class AutotaskIntegration implements Integration {
+public final class AutotaskIntegration extends AbstractIntegration {
   /** The name in registries and alert sources. */
   public static final String NAME = "autotask";
 
@@ -70,7 +69,6 @@ public final class AutotaskIntegration implements Integration {
 
   private final AutotaskTicketSource tickets;
   private final boolean restApi;
-  private final DeliveryParser parser = new CalloutParser();
   private final TicketSource ticketSource;
 
   /** The integration with the REST API ticket source, as {@link java.util.ServiceLoader} builds it. */
@@ -87,32 +85,15 @@ public final class AutotaskIntegration implements Integration {
   }
 
   private AutotaskIntegration(AutotaskTicketSource tickets, boolean restApi) {
+    super(NAME, new CalloutParser(), TABLE, PRIORITIES);
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.restApi = restApi;
     this.ticketSource = new CalloutTickets(this.tickets);
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
-  @Override
-  public DeliveryParser parser() {
-    return parser;
-  }
 
-  /** @return {@link #TABLE} */
-  @Override
-  public StatusMappingTable defaultTable() {
-    return TABLE;
-  }
 
-  /** @return Low maps to LOW; High, Medium, Critical and any other priority to HIGH */
-  @Override
-  public PriorityMapping priorityMapping() {
-    return PRIORITIES;
-  }
 
   /** @return form data only: callouts in XML are answered 415 */
   @Override

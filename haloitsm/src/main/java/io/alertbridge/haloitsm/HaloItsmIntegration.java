@@ -6,13 +6,12 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
-import io.alertbridge.core.DeliveryParser;
-import io.alertbridge.core.Integration;
+import io.alertbridge.core.AbstractIntegration;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
-import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.StatusMappingTable.Row;
+import io.alertbridge.core.StatusMappingTable;
 import java.util.List;
 
 /**
@@ -28,7 +27,10 @@ import java.util.List;
  *
  * <p>Halo does not sign its requests: authenticate with a shared-secret header or HTTP Basic.
  */
-public final class HaloItsmIntegration implements Integration {
+public final class HaloItsmIntegration extends AbstractIntegration {
+  /** The name in registries and alert sources. */
+  public static final String NAME = "haloitsm";
+
   private static final StatusMappingTable TABLE = StatusMappingTable.builder()
       .row(new Row(List.of("Closed", "Resolved", "Cancelled", "Completed", "Complete"), List.of(9L),
           LifecycleRule.of(IGNORE, RESOLVE)))
@@ -43,32 +45,12 @@ public final class HaloItsmIntegration implements Integration {
       .id(Priority.LOW, 3, 4)
       .build();
 
-  private final DeliveryParser parser = new HaloParser();
-
   /** Creates the integration; {@link java.util.ServiceLoader} calls this. */
-  public HaloItsmIntegration() {}
-
-  /** @return {@code haloitsm} */
-  @Override
-  public String name() {
-    return "haloitsm";
+  public HaloItsmIntegration() {
+    super(NAME, new HaloParser(), TABLE, PRIORITIES);
   }
 
-  /** @return the parser for all three body shapes */
-  @Override
-  public DeliveryParser parser() {
-    return parser;
-  }
 
-  /** @return the table described in the class documentation */
-  @Override
-  public StatusMappingTable defaultTable() {
-    return TABLE;
-  }
 
-  /** @return priorities by name, then by id, as described in the class documentation */
-  @Override
-  public PriorityMapping priorityMapping() {
-    return PRIORITIES;
-  }
+
 }

@@ -6,8 +6,7 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
-import io.alertbridge.core.DeliveryParser;
-import io.alertbridge.core.Integration;
+import io.alertbridge.core.AbstractIntegration;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
@@ -24,7 +23,7 @@ import io.alertbridge.core.StatusMappingTable;
  * harmless. TOPdesk does not sign its requests: authenticate with a shared-secret header or HTTP
  * Basic.
  */
-public final class TopdeskIntegration implements Integration {
+public final class TopdeskIntegration extends AbstractIntegration {
   /** The integration's name in registries and alert sources: {@code topdesk}. */
   public static final String NAME = "topdesk";
 
@@ -41,32 +40,12 @@ public final class TopdeskIntegration implements Integration {
       .name(Priority.LOW, "LOW")
       .build();
 
-  private final DeliveryParser parser = new ActionSequenceParser();
-
   /** Creates the integration; used by {@link java.util.ServiceLoader}, and can be called by hand. */
-  public TopdeskIntegration() {}
-
-  /** @return {@code topdesk} */
-  @Override
-  public String name() {
-    return NAME;
+  public TopdeskIntegration() {
+    super(NAME, new ActionSequenceParser(), TABLE, PRIORITIES);
   }
 
-  /** @return the parser for action-sequence bodies */
-  @Override
-  public DeliveryParser parser() {
-    return parser;
-  }
 
-  /** @return ALERT creates, ACCEPT accepts, RESOLVE resolves; anything else changes nothing */
-  @Override
-  public StatusMappingTable defaultTable() {
-    return TABLE;
-  }
 
-  /** @return {@code HIGH} and {@code LOW}, ignoring case; anything else takes the source's default */
-  @Override
-  public PriorityMapping priorityMapping() {
-    return PRIORITIES;
-  }
+
 }

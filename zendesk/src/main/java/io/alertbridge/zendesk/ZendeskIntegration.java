@@ -6,11 +6,10 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
+import io.alertbridge.core.AbstractIntegration;
 import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Authenticator;
 import io.alertbridge.core.Delivery;
-import io.alertbridge.core.DeliveryParser;
-import io.alertbridge.core.Integration;
 import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Limits;
@@ -35,7 +34,7 @@ import java.util.Optional;
  * one (400); any other status creates an alert or keeps the open one. Use
  * {@link Authentication#signature} to check Zendesk's webhook signature.
  */
-public final class ZendeskIntegration implements Integration {
+public final class ZendeskIntegration extends AbstractIntegration {
   /** The integration's name in registries and alert sources: {@code zendesk}. */
   public static final String NAME = "zendesk";
 
@@ -58,37 +57,14 @@ public final class ZendeskIntegration implements Integration {
   /** The bytes every event webhook's body holds: only such bodies are read for their event id. */
   private static final byte[] EVENT_MARK = ('"' + EventBody.TYPE_PREFIX).getBytes(StandardCharsets.UTF_8);
 
-  private final DeliveryParser parser = new TriggerBodyParser();
-
   /** Creates the integration; used by {@link java.util.ServiceLoader}, and can be called by hand. */
-  public ZendeskIntegration() {}
-
-  /** @return {@code zendesk} */
-  @Override
-  public String name() {
-    return NAME;
+  public ZendeskIntegration() {
+    super(NAME, new TriggerBodyParser(), TABLE, PRIORITIES);
   }
 
-  /** @return the parser for trigger webhook bodies */
-  @Override
-  public DeliveryParser parser() {
-    return parser;
-  }
 
-  /**
-   * @return New, Open: CREATE / KEEP; Pending, On-hold: CREATE / ACCEPT; Solved, Closed: REJECT /
-   *     RESOLVE; any other: CREATE / KEEP
-   */
-  @Override
-  public StatusMappingTable defaultTable() {
-    return TABLE;
-  }
 
-  /** @return Urgent and High to HIGH, Normal and Low to LOW; empty or other: the source's default */
-  @Override
-  public PriorityMapping priorityMapping() {
-    return PRIORITIES;
-  }
+
 
   /**
    * @return for an event webhook's body, the event's {@code id}; otherwise the {@value

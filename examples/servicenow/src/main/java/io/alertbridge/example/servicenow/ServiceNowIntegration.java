@@ -7,15 +7,14 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.ACCEPT;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
+import io.alertbridge.core.AbstractIntegration;
 import io.alertbridge.core.AlertSource;
-import io.alertbridge.core.DeliveryParser;
-import io.alertbridge.core.Integration;
 import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
-import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.StatusMappingTable.Row;
+import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ import java.util.Optional;
  * REST message sends. Optional settings ({@link ServiceNowSettings}) give the instance's address, for
  * a link to the incident.
  */
-public final class ServiceNowIntegration implements Integration {
+public final class ServiceNowIntegration extends AbstractIntegration {
   /** The integration's name in registries and alert sources: {@code servicenow}. */
   public static final String NAME = "servicenow";
 
@@ -53,34 +52,14 @@ public final class ServiceNowIntegration implements Integration {
       .otherwise(Priority.LOW)
       .build();
 
-  private final DeliveryParser parser = new IncidentParser();
-
   /** Creates the integration; {@link java.util.ServiceLoader} calls this. */
-  public ServiceNowIntegration() {}
-
-  /** @return {@code servicenow} */
-  @Override
-  public String name() {
-    return NAME;
+  public ServiceNowIntegration() {
+    super(NAME, new IncidentParser(), TABLE, PRIORITIES);
   }
 
-  /** @return the parser for incident bodies */
-  @Override
-  public DeliveryParser parser() {
-    return parser;
-  }
 
-  /** @return the table described in the class documentation */
-  @Override
-  public StatusMappingTable defaultTable() {
-    return TABLE;
-  }
 
-  /** @return 1 and 2 (or Critical and High) are HIGH; any other priority is LOW */
-  @Override
-  public PriorityMapping priorityMapping() {
-    return PRIORITIES;
-  }
+
 
   /**
    * @param settings {@code {"instanceUrl": "https://example.service-now.com"}}, or an empty object
