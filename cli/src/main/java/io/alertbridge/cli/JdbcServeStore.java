@@ -90,16 +90,16 @@ final class JdbcServeStore implements ServeStore {
         + " SET alert_id = ?, event_id = ? WHERE source_id = ? AND ticket_id = ?")) {
       update.setString(1, event.alertId());
       update.setString(2, event.eventId());
-      update.setString(3, event.source());
-      update.setString(4, event.alertKey());
+      update.setString(3, event.sourceId());
+      update.setString(4, event.ticketId());
       if (update.executeUpdate() > 0) {
         return;
       }
     }
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + lastEvents
         + " (source_id, ticket_id, alert_id, event_id) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, event.source());
-      insert.setString(2, event.alertKey());
+      insert.setString(1, event.sourceId());
+      insert.setString(2, event.ticketId());
       insert.setString(3, event.alertId());
       insert.setString(4, event.eventId());
       insert.executeUpdate();

@@ -51,7 +51,7 @@ final class Reports {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("outcome", result.outcome().name());
     map.put("status", result.httpStatus());
-    map.put("alertKey", result.alertKey().orElse(null));
+    map.put("alertKey", result.ticketId().orElse(null));
     map.put("alertId", result.event().map(AlertEvent::alertId).orElse(null));
     map.put("state", result.state().map(Enum::name).orElse(null));
     map.put("eventType", result.event().map(e -> e.eventType().name()).orElse(null));
@@ -110,13 +110,13 @@ final class Reports {
   private static Map<String, Object> event(AlertEvent event) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("eventType", event.eventType().name());
-    map.put("alertKey", event.alertKey());
+    map.put("alertKey", event.ticketId());
     map.put("summary", event.summary());
     map.put("details", event.details());
     map.put("priority", event.priority().name());
     map.put("links", links(event.links()));
     map.put("customDetails", event.customDetails());
-    map.put("source", event.source());
+    map.put("source", event.sourceId());
     map.put("ticketStatus", event.ticketStatus());
     map.put("truncated", event.truncated().stream().sorted().toList());
     return map;

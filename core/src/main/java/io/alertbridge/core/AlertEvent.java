@@ -13,13 +13,13 @@ import java.util.Set;
  * @param alertId the alert this event belongs to: the same from ALERT to RESOLVE, a new one when a
  *     resolved ticket opens a new alert
  * @param eventType what to do
- * @param alertKey the ticket id; unique within {@code source}
+ * @param ticketId the ticket id as the tool spells it; unique within {@code sourceId}
  * @param summary the one-line summary, at most 1024 characters
  * @param details the longer text, at most the configured bound
  * @param priority the alert's priority
  * @param links links to show on the alert
  * @param customDetails further fields as plain Java values (String, Number, Boolean, List, Map)
- * @param source the id of the alert source the delivery came from
+ * @param sourceId the id of the alert source the delivery came from
  * @param ticketStatus the ticket's status as the tool named it
  * @param truncated the names of the fields that were cut to their limit ({@code summary},
  *     {@code details}); empty when nothing was cut
@@ -28,13 +28,13 @@ public record AlertEvent(
     String eventId,
     String alertId,
     EventType eventType,
-    String alertKey,
+    String ticketId,
     String summary,
     String details,
     Priority priority,
     List<Link> links,
     Map<String, Object> customDetails,
-    String source,
+    String sourceId,
     String ticketStatus,
     Set<String> truncated) {
 
@@ -43,13 +43,13 @@ public record AlertEvent(
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(alertId, "alertId");
     Objects.requireNonNull(eventType, "eventType");
-    Objects.requireNonNull(alertKey, "alertKey");
+    Objects.requireNonNull(ticketId, "ticketId");
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(details, "details");
     Objects.requireNonNull(priority, "priority");
     links = List.copyOf(links);
     customDetails = FrozenMap.of(customDetails);
-    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(sourceId, "sourceId");
     Objects.requireNonNull(ticketStatus, "ticketStatus");
     truncated = Set.copyOf(truncated);
   }

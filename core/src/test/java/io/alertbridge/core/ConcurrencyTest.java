@@ -170,7 +170,7 @@ class ConcurrencyTest {
     Map<String, AlertEvent> last = new java.util.HashMap<>();
     java.util.Set<String> alertIds = new java.util.HashSet<>();
     for (AlertEvent event : sink.applied()) {
-      AlertEvent before = last.put(event.alertKey(), event);
+      AlertEvent before = last.put(event.ticketId(), event);
       if (event.eventType() == EventType.ALERT) {
         assertThat(before == null || before.eventType() == EventType.RESOLVE).as("an ALERT follows a RESOLVE").isTrue();
         assertThat(alertIds.add(event.alertId())).isTrue();

@@ -69,7 +69,7 @@ final class Codec {
     json.put("eventId", event.eventId());
     json.put("alertId", event.alertId());
     json.put("eventType", event.eventType().name());
-    json.put("alertKey", event.alertKey());
+    json.put("alertKey", event.ticketId());
     json.put("summary", event.summary());
     json.put("details", event.details());
     json.put("priority", event.priority().name());
@@ -83,7 +83,7 @@ final class Codec {
     if (!numberTypes.isEmpty()) {
       json.put("numberTypes", numberTypes);
     }
-    json.put("source", event.source());
+    json.put("source", event.sourceId());
     json.put("ticketStatus", event.ticketStatus());
     json.put("truncated", new ArrayList<>(event.truncated()));
     return Json.write(json);

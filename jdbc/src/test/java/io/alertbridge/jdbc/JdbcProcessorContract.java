@@ -71,7 +71,7 @@ abstract class JdbcProcessorContract {
   }
 
   static List<String> types(List<AlertEvent> events) {
-    return events.stream().map(e -> e.alertKey() + ":" + e.eventType()).toList();
+    return events.stream().map(e -> e.ticketId() + ":" + e.eventType()).toList();
   }
 
   @Test

@@ -596,7 +596,7 @@ public abstract class StoreCompatibilityKit {
   private static List<PendingEvent> pending(AlertEvent... events) {
     List<PendingEvent> pending = new ArrayList<>();
     for (AlertEvent event : events) {
-      pending.add(new PendingEvent(new AlertKey(event.source(), event.alertKey()), event));
+      pending.add(new PendingEvent(new AlertKey(event.sourceId(), event.ticketId()), event));
     }
     return pending;
   }
@@ -735,11 +735,11 @@ public abstract class StoreCompatibilityKit {
     Map<String, List<EventType>> byTicket = new TreeMap<>();
     Map<String, Set<String>> alertsByTicket = new TreeMap<>();
     for (AlertEvent event : applied) {
-      byTicket.computeIfAbsent(event.alertKey(), ticket -> new ArrayList<>()).add(event.eventType());
-      alertsByTicket.computeIfAbsent(event.alertKey(), ticket -> new TreeSet<>()).add(event.alertId());
+      byTicket.computeIfAbsent(event.ticketId(), ticket -> new ArrayList<>()).add(event.eventType());
+      alertsByTicket.computeIfAbsent(event.ticketId(), ticket -> new TreeSet<>()).add(event.alertId());
     }
     assertThat(byTicket).as("%s: the events applied per ticket, in order; applied were %s", scenario,
-        applied.stream().map(e -> e.alertKey() + ":" + e.eventType() + " of alert " + e.alertId()).toList())
+        applied.stream().map(e -> e.ticketId() + ":" + e.eventType() + " of alert " + e.alertId()).toList())
         .isEqualTo(EXPECTED_EVENTS);
     assertThat(alertsByTicket).as("%s: the alerts per ticket", scenario).allSatisfy((ticket, alerts) ->
         assertThat(alerts).as("the alerts of ticket %s", ticket).hasSize(1));
