@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Results, explanations and alert states as plain maps, ready for {@code Json.write}. */
@@ -118,7 +119,8 @@ final class Reports {
     map.put("customDetails", event.customDetails());
     map.put("source", event.sourceId());
     map.put("ticketStatus", event.ticketStatus());
-    map.put("truncated", event.truncated().stream().sorted().toList());
+    map.put("truncated", event.truncated().stream().map(field -> field.name().toLowerCase(Locale.ROOT)).sorted()
+        .toList());
     return map;
   }
 

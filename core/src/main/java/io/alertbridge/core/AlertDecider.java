@@ -196,7 +196,8 @@ final class AlertDecider {
     List<String> notes = snapshot.notes();
     if (event.isPresent() && !event.get().truncated().isEmpty()) {
       notes = new ArrayList<>(notes);
-      notes.add("cut to the limit: " + new java.util.TreeSet<>(event.get().truncated()));
+      notes.add("cut to the limit: " + event.get().truncated().stream()
+          .map(field -> field.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
     }
     Explanation explanation = new Explanation(source.id(), integration.name(), Optional.of(snapshot),
         Optional.of(match.description()), Optional.of(match.rule()), Optional.ofNullable(before),
@@ -210,9 +211,10 @@ final class AlertDecider {
     String summary = snapshot.summary().isBlank() ? snapshot.ticketId() : snapshot.summary();
     String cutSummary = cut(summary, limits.maxSummaryChars());
     String cutDetails = cut(snapshot.details(), limits.maxDetailsChars());
-    Set<String> truncated = cutSummary == summary
-        ? (cutDetails == snapshot.details() ? Set.of() : Set.of("details"))
-        : (cutDetails == snapshot.details() ? Set.of("summary") : Set.of("summary", "details"));
+    Set<AlertEvent.Field> truncated = cutSummary == summary
+        ? (cutDetails == snapshot.details() ? Set.of() : Set.of(AlertEvent.Field.DETAILS))
+        : (cutDetails == snapshot.details() ? Set.of(AlertEvent.Field.SUMMARY)
+            : Set.of(AlertEvent.Field.SUMMARY, AlertEvent.Field.DETAILS));
     Priority priority = snapshot.priority().flatMap(integration.priorityMapping()::map)
         .orElse(source.defaultPriority());
     return new AlertEvent(eventId(alertId, type), alertId, type, snapshot.ticketId(), cutSummary, cutDetails, priority, snapshot.links(),

@@ -1,5 +1,7 @@
 package io.alertbridge.core;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +23,8 @@ import java.util.Set;
  * @param customDetails further fields as plain Java values (String, Number, Boolean, List, Map)
  * @param sourceId the id of the alert source the delivery came from
  * @param ticketStatus the ticket's status as the tool named it
- * @param truncated the names of the fields that were cut to their limit ({@code summary},
- *     {@code details}); empty when nothing was cut
+ * @param truncated the fields that were cut to their limit; empty when nothing was cut. Iterates in
+ *     the order of {@link Field}
  */
 public record AlertEvent(
     String eventId,
@@ -36,7 +38,18 @@ public record AlertEvent(
     Map<String, Object> customDetails,
     String sourceId,
     String ticketStatus,
-    Set<String> truncated) {
+    Set<AlertEvent.Field> truncated) {
+
+  /**
+   * A field of an event that can be cut to its limit. Where events are written as JSON, a field is
+   * named by its constant's name in lower case ({@code summary}, {@code details}).
+   */
+  public enum Field {
+    /** {@link AlertEvent#summary()}, cut to {@link Limits#maxSummaryChars()}. */
+    SUMMARY,
+    /** {@link AlertEvent#details()}, cut to {@link Limits#maxDetailsChars()}. */
+    DETAILS
+  }
 
   /** Checks for nulls; copies the collections. */
   public AlertEvent {
@@ -51,6 +64,6 @@ public record AlertEvent(
     customDetails = FrozenMap.of(customDetails);
     Objects.requireNonNull(sourceId, "sourceId");
     Objects.requireNonNull(ticketStatus, "ticketStatus");
-    truncated = Set.copyOf(truncated);
+    truncated = truncated.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(truncated));
   }
 }

@@ -218,7 +218,7 @@ abstract class JdbcStoreContract {
     AlertEvent event = new AlertEvent("x/alert", "x", EventType.ALERT, "4711", "S\u00fcmmary \ud83d\udea8",
         "line 1\nline 2", Priority.LOW, List.of(new Link("https://example.com/t/4711", "Ticket"),
             Link.of("https://example.com")),
-        custom, "zendesk-prod", "New", Set.of("summary", "details"));
+        custom, "zendesk-prod", "New", Set.of(AlertEvent.Field.SUMMARY, AlertEvent.Field.DETAILS));
 
     store.commit(List.of(write("4711", 0, open(1), event)));
 

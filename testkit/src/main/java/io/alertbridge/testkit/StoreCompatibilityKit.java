@@ -590,7 +590,11 @@ public abstract class StoreCompatibilityKit {
     return new AlertEvent(eventId, "alert-of-" + key.ticketId(), type, key.ticketId(), "Disk full on db-" + eventId,
         "Line one\nline \"two\"", type == EventType.ALERT ? Priority.HIGH : Priority.LOW,
         List.of(new Link("https://tickets.example/" + key.ticketId(), "ticket")), custom, key.sourceId(), "New",
-        type == EventType.RESOLVE ? Set.of("details") : Set.of());
+        switch (type) {
+          case ALERT -> Set.of();
+          case ACCEPT -> Set.of(AlertEvent.Field.SUMMARY, AlertEvent.Field.DETAILS);
+          case RESOLVE -> Set.of(AlertEvent.Field.DETAILS);
+        });
   }
 
   private static List<PendingEvent> pending(AlertEvent... events) {
