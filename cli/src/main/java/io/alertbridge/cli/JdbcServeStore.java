@@ -159,7 +159,7 @@ final class JdbcServeStore implements ServeStore {
           StoredAlert alert = new StoredAlert(AlertState.valueOf(rows.getString(3)), rows.getString(4),
               Optional.ofNullable(rows.getBigDecimal(5)).map(JdbcServeStore::instant), rows.getString(6),
               rows.getLong(7), instant(rows.getBigDecimal(8)),
-              Optional.ofNullable(rows.getBigDecimal(9)).map(JdbcServeStore::instant));
+              Optional.ofNullable(rows.getBigDecimal(9)).map(JdbcServeStore::instant), List.of());
           listed.add(Reports.alert(key, alert, rows.getString(10)));
           last = key;
         }

@@ -155,7 +155,7 @@ final class Reports {
     map.put("state", alert.state().name());
     map.put("alertId", alert.alertId());
     map.put("lastEventId", lastEventId);
-    map.put("lastStatus", alert.lastStatus());
+    map.put("lastStatus", alert.lastStatusKey());
     map.put("lastSourceUpdate", alert.lastSourceUpdate().map(Instant::toString).orElse(null));
     map.put("updatedAt", alert.updatedAt().toString());
     map.put("expiresAt", alert.expiresAt().map(Instant::toString).orElse(null));

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param eventId unique, and the same every time this event is handed over: a host that skips ids it
  *     has already applied applies each event exactly once
  * @param alertId the alert this event belongs to: the same from ALERT to RESOLVE, a new one when a
- *     resolved ticket opens a new alert
+ *     resolved ticket opens a new alert; opaque, as {@link StoredAlert#alertId()}
  * @param eventType what to do
  * @param ticketId the ticket id as the tool spells it; unique within {@code sourceId}
  * @param summary the one-line summary, at most 1024 characters

@@ -130,7 +130,7 @@ class ConcurrencyTest {
         return;
       }
       assertThat(stored.get().lastSourceUpdate()).as(key).contains(base.plusSeconds(newestTime.get(key)));
-      assertThat(stored.get().lastStatus()).as(key).isEqualTo(status.toLowerCase(java.util.Locale.ROOT));
+      assertThat(stored.get().lastStatusKey()).as(key).isEqualTo(status.toLowerCase(java.util.Locale.ROOT));
       AlertState expected = switch (status) {
         case "Closed" -> AlertState.RESOLVED;
         case "Working" -> stored.get().state() == AlertState.PENDING ? AlertState.PENDING : AlertState.ACCEPTED;

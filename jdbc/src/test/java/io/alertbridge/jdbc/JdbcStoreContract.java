@@ -366,7 +366,7 @@ abstract class JdbcStoreContract {
           while (System.nanoTime() < ends) {
             String alertId = "a-" + alertIds.incrementAndGet();
             StoredAlert created = new StoredAlert(AlertState.PENDING, alertId, Optional.empty(), "new", 1, T0,
-                Optional.empty());
+                Optional.empty(), List.of());
             if (store.read(key("k")).isPresent() || !store.commit(List.of(write("k", 0, created)))) {
               continue;
             }
@@ -375,7 +375,7 @@ abstract class JdbcStoreContract {
             assertThat(read.alertId()).isEqualTo(alertId);
             incarnations.add(new Incarnation(createdAt, read.version()));
             StoredAlert resolved = new StoredAlert(AlertState.RESOLVED, alertId, Optional.empty(), "solved",
-                read.version() + 1, T0, Optional.of(T0.minusSeconds(1)));
+                read.version() + 1, T0, Optional.of(T0.minusSeconds(1)), List.of());
             assertThat(store.commit(List.of(write("k", read.version(), resolved)))).isTrue();
           }
           return null;
