@@ -64,6 +64,7 @@ public record AlertEvent(
     customDetails = FrozenMap.of(customDetails);
     Objects.requireNonNull(sourceId, "sourceId");
     Objects.requireNonNull(ticketStatus, "ticketStatus");
+    Objects.requireNonNull(truncated, "truncated");
     truncated = truncated.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(truncated));
   }
 }
