@@ -56,7 +56,7 @@ class AutotaskIntegrationTest {
     ProcessingResult result = processor.process(source, get);
 
     assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
-    assertThat(result.alertKey()).contains("48213");
+    assertThat(result.ticketId()).contains("48213");
     assertThat(result.event().orElseThrow().customDetails()).containsEntry("ticketNumber", "T20250612.0042");
   }
 

@@ -41,7 +41,7 @@ public class StoreSizeBenchmark {
     InMemoryAlertStateStore store = new InMemoryAlertStateStore();
     for (int i = 0; i < alerts; i++) {
       store.commit(List.of(new AlertWrite(new AlertKey(source.id(), "fill-" + i), 0, new StoredAlert(
-          AlertState.PENDING, "a" + i, Optional.empty(), "open", 1, Pipelines.NOW, Optional.empty()), List.of())));
+          AlertState.PENDING, "a" + i, Optional.empty(), "open", 1, Pipelines.NOW, Optional.empty(), List.of()), List.of())));
     }
     processor = Pipelines.processor(store, new ZendeskIntegration());
     System.gc(); // settle the filled heap here, not in the first measured iterations

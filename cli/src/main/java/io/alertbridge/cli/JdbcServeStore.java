@@ -90,16 +90,16 @@ final class JdbcServeStore implements ServeStore {
         + " SET alert_id = ?, event_id = ? WHERE source_id = ? AND ticket_id = ?")) {
       update.setString(1, event.alertId());
       update.setString(2, event.eventId());
-      update.setString(3, event.source());
-      update.setString(4, event.alertKey());
+      update.setString(3, event.sourceId());
+      update.setString(4, event.ticketId());
       if (update.executeUpdate() > 0) {
         return;
       }
     }
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + lastEvents
         + " (source_id, ticket_id, alert_id, event_id) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, event.source());
-      insert.setString(2, event.alertKey());
+      insert.setString(1, event.sourceId());
+      insert.setString(2, event.ticketId());
       insert.setString(3, event.alertId());
       insert.setString(4, event.eventId());
       insert.executeUpdate();
@@ -159,7 +159,7 @@ final class JdbcServeStore implements ServeStore {
           StoredAlert alert = new StoredAlert(AlertState.valueOf(rows.getString(3)), rows.getString(4),
               Optional.ofNullable(rows.getBigDecimal(5)).map(JdbcServeStore::instant), rows.getString(6),
               rows.getLong(7), instant(rows.getBigDecimal(8)),
-              Optional.ofNullable(rows.getBigDecimal(9)).map(JdbcServeStore::instant));
+              Optional.ofNullable(rows.getBigDecimal(9)).map(JdbcServeStore::instant), List.of());
           listed.add(Reports.alert(key, alert, rows.getString(10)));
           last = key;
         }

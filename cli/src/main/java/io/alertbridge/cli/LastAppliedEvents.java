@@ -30,7 +30,7 @@ final class LastAppliedEvents implements AlertEventSink {
 
   @Override
   public void apply(AlertEvent event) {
-    last.put(new AlertKey(event.source(), event.alertKey()), event);
+    last.put(new AlertKey(event.sourceId(), event.ticketId()), event);
     if (last.size() > 2 * store.size() + SLACK) {
       forgetUnstored();
     }

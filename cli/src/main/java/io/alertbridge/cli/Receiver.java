@@ -288,7 +288,7 @@ final class Receiver {
       return new HttpConnections.Response(500, result(null, "the delivery could not be processed"));
     }
     log.println(logged + " -> " + result.httpStatus() + " " + result.outcome()
-        + result.alertKey().map(key -> " " + HttpConnections.printable(key)).orElse("")
+        + result.ticketId().map(key -> " " + HttpConnections.printable(key)).orElse("")
         + result.event().map(event -> " " + event.eventType()).orElse("")
         + (result.outcome() == Outcome.UNAUTHORIZED ? " (" + String.join("; ", result.explanation().notes()) + ")" : ""));
     return new HttpConnections.Response(result.httpStatus(), result.responseBody());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Results, explanations and alert states as plain maps, ready for {@code Json.write}. */
@@ -51,7 +52,7 @@ final class Reports {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("outcome", result.outcome().name());
     map.put("status", result.httpStatus());
-    map.put("alertKey", result.alertKey().orElse(null));
+    map.put("alertKey", result.ticketId().orElse(null));
     map.put("alertId", result.event().map(AlertEvent::alertId).orElse(null));
     map.put("state", result.state().map(Enum::name).orElse(null));
     map.put("eventType", result.event().map(e -> e.eventType().name()).orElse(null));
@@ -110,15 +111,16 @@ final class Reports {
   private static Map<String, Object> event(AlertEvent event) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("eventType", event.eventType().name());
-    map.put("alertKey", event.alertKey());
+    map.put("alertKey", event.ticketId());
     map.put("summary", event.summary());
     map.put("details", event.details());
     map.put("priority", event.priority().name());
     map.put("links", links(event.links()));
     map.put("customDetails", event.customDetails());
-    map.put("source", event.source());
+    map.put("source", event.sourceId());
     map.put("ticketStatus", event.ticketStatus());
-    map.put("truncated", event.truncated().stream().sorted().toList());
+    map.put("truncated", event.truncated().stream().map(field -> field.name().toLowerCase(Locale.ROOT)).sorted()
+        .toList());
     return map;
   }
 
@@ -153,7 +155,7 @@ final class Reports {
     map.put("state", alert.state().name());
     map.put("alertId", alert.alertId());
     map.put("lastEventId", lastEventId);
-    map.put("lastStatus", alert.lastStatus());
+    map.put("lastStatus", alert.lastStatusKey());
     map.put("lastSourceUpdate", alert.lastSourceUpdate().map(Instant::toString).orElse(null));
     map.put("updatedAt", alert.updatedAt().toString());
     map.put("expiresAt", alert.expiresAt().map(Instant::toString).orElse(null));

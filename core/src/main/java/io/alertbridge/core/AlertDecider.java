@@ -87,7 +87,7 @@ final class AlertDecider {
       recent.add(deliveryId);
     }
     StoredAlert next = plan.stored;
-    return new StoredAlert(next.state(), next.alertId(), next.lastSourceUpdate(), next.lastStatus(), next.version(),
+    return new StoredAlert(next.state(), next.alertId(), next.lastSourceUpdate(), next.lastStatusKey(), next.version(),
         next.updatedAt(), next.expiresAt(), recent);
   }
 
@@ -123,7 +123,7 @@ final class AlertDecider {
   private ProcessingResult decide(Integration integration, AlertSource source, StatusMappingTable table,
       TicketSnapshot snapshot, Instant now, Plan plan, boolean outbox) {
     StatusMappingTable.Match match = table.match(snapshot.status());
-    String status = fingerprint(snapshot.status());
+    String status = statusKey(snapshot.status());
     Optional<Instant> updated = snapshot.sourceUpdatedAt();
     StoredAlert stored = plan.stored;
     StoredAlert current = stored == null || stored.isExpired(now) ? null : stored;
@@ -134,7 +134,7 @@ final class AlertDecider {
       return result(integration, source, snapshot, match, before, before, Outcome.STALE, null,
           "ticket update of " + updated.get() + " is older than the one applied, of " + last.get());
     }
-    if (updated.isPresent() && updated.equals(last) && status.equals(current.lastStatus())) {
+    if (updated.isPresent() && updated.equals(last) && status.equals(current.lastStatusKey())) {
       return result(integration, source, snapshot, match, before, before, Outcome.UNCHANGED, null,
           "status " + quote(snapshot) + " of " + updated.get() + " was already applied");
     }
@@ -176,17 +176,20 @@ final class AlertDecider {
     }
     Optional<Instant> lastUpdate = newest(current == null ? Optional.empty() : current.lastSourceUpdate(), updated);
     if (transition.event() == EventType.ALERT) {
-      return new StoredAlert(AlertState.PENDING, newAlertId(), lastUpdate, status, version, now, Optional.empty());
+      return new StoredAlert(AlertState.PENDING, newAlertId(), lastUpdate, status, version, now, Optional.empty(),
+          List.of());
     }
     if (transition.event() != null) {
       Optional<Instant> expires = transition.after() == AlertState.RESOLVED ? Optional.of(now.plus(retention))
           : Optional.empty();
-      return new StoredAlert(transition.after(), current.alertId(), lastUpdate, status, version, now, expires);
+      return new StoredAlert(transition.after(), current.alertId(), lastUpdate, status, version, now, expires,
+          List.of());
     }
-    if (current == null || (lastUpdate.equals(current.lastSourceUpdate()) && status.equals(current.lastStatus()))) {
+    if (current == null || (lastUpdate.equals(current.lastSourceUpdate()) && status.equals(current.lastStatusKey()))) {
       return null;
     }
-    return new StoredAlert(current.state(), current.alertId(), lastUpdate, status, version, now, current.expiresAt());
+    return new StoredAlert(current.state(), current.alertId(), lastUpdate, status, version, now, current.expiresAt(),
+        List.of());
   }
 
   private ProcessingResult result(Integration integration, AlertSource source, TicketSnapshot snapshot,
@@ -196,7 +199,8 @@ final class AlertDecider {
     List<String> notes = snapshot.notes();
     if (event.isPresent() && !event.get().truncated().isEmpty()) {
       notes = new ArrayList<>(notes);
-      notes.add("cut to the limit: " + new java.util.TreeSet<>(event.get().truncated()));
+      notes.add("cut to the limit: " + event.get().truncated().stream()
+          .map(field -> field.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
     }
     Explanation explanation = new Explanation(source.id(), integration.name(), Optional.of(snapshot),
         Optional.of(match.description()), Optional.of(match.rule()), Optional.ofNullable(before),
@@ -210,9 +214,10 @@ final class AlertDecider {
     String summary = snapshot.summary().isBlank() ? snapshot.ticketId() : snapshot.summary();
     String cutSummary = cut(summary, limits.maxSummaryChars());
     String cutDetails = cut(snapshot.details(), limits.maxDetailsChars());
-    Set<String> truncated = cutSummary == summary
-        ? (cutDetails == snapshot.details() ? Set.of() : Set.of("details"))
-        : (cutDetails == snapshot.details() ? Set.of("summary") : Set.of("summary", "details"));
+    Set<AlertEvent.Field> truncated = cutSummary == summary
+        ? (cutDetails == snapshot.details() ? Set.of() : Set.of(AlertEvent.Field.DETAILS))
+        : (cutDetails == snapshot.details() ? Set.of(AlertEvent.Field.SUMMARY)
+            : Set.of(AlertEvent.Field.SUMMARY, AlertEvent.Field.DETAILS));
     Priority priority = snapshot.priority().flatMap(integration.priorityMapping()::map)
         .orElse(source.defaultPriority());
     return new AlertEvent(eventId(alertId, type), alertId, type, snapshot.ticketId(), cutSummary, cutDetails, priority, snapshot.links(),
@@ -259,7 +264,8 @@ final class AlertDecider {
     return a.get().isAfter(b.get()) ? a : b;
   }
 
-  private static String fingerprint(CodedValue status) {
+  /** The status's comparison key, in the format {@link StoredAlert#lastStatusKey()} documents. */
+  static String statusKey(CodedValue status) {
     String id = status.id().isPresent() ? "#" + status.id().getAsLong() : "";
     return status.label().map(Labels::normalize).orElse("") + id;
   }

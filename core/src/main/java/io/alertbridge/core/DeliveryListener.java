@@ -22,11 +22,11 @@ public interface DeliveryListener {
    * @param integration the integration's name
    * @param outcome the outcome (the worst, for batches); {@link Outcome#UNAVAILABLE} when the processor
    *     threw {@link UnavailableException}
-   * @param alertKey the ticket id, when known and not a batch
+   * @param ticketId the ticket id, when known and not a batch
    * @param duration how long processing took
    * @param committed false for {@link WebhookProcessor#explain}, which changes nothing
    */
-  record ProcessedDelivery(String sourceId, String integration, Outcome outcome, Optional<String> alertKey,
+  record ProcessedDelivery(String sourceId, String integration, Outcome outcome, Optional<String> ticketId,
       Duration duration, boolean committed) {
 
     /** Checks for nulls. */
@@ -34,7 +34,7 @@ public interface DeliveryListener {
       Objects.requireNonNull(sourceId, "sourceId");
       Objects.requireNonNull(integration, "integration");
       Objects.requireNonNull(outcome, "outcome");
-      Objects.requireNonNull(alertKey, "alertKey");
+      Objects.requireNonNull(ticketId, "ticketId");
       Objects.requireNonNull(duration, "duration");
     }
   }

@@ -5,14 +5,14 @@ package io.alertbridge.core;
  * over again by the next delivery for its alert key or by {@link WebhookProcessor#redeliverPending()};
  * hosts answer the sender with 503 so that it retries.
  */
-public class EventSinkException extends UnavailableException {
+public final class EventSinkException extends UnavailableException {
   private static final long serialVersionUID = 1L;
 
   /**
    * @param message which event was not applied
    * @param cause what the sink threw
    */
-  public EventSinkException(String message, Throwable cause) {
+  EventSinkException(String message, Throwable cause) {
     super(message, cause);
   }
 }

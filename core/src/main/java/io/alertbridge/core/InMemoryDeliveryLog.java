@@ -97,12 +97,12 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
   }
 
   /** @return how many ids are remembered */
-  public synchronized int size() {
+  synchronized int size() {
     return seen.size();
   }
 
   /** @return the estimated bytes the remembered ids take */
-  public synchronized long bytes() {
+  synchronized long bytes() {
     return bytes;
   }
 

@@ -2,8 +2,8 @@ package io.alertbridge.core;
 
 /**
  * A delivery that cannot be processed as sent: the processor answers {@link Outcome#INVALID} (400)
- * with this exception's message, or {@link Outcome#TOO_LARGE} (413) for {@link
- * TooManyTicketEventsException}. Parsers throw one of the subclasses.
+ * with this exception's message, or {@link Outcome#TOO_LARGE} (413) when {@link
+ * ParseContext#checkBatchSize} refuses a batch. Parsers throw one of the subclasses.
  */
 public abstract class InvalidDeliveryException extends AlertBridgeException {
   private static final long serialVersionUID = 1L;

@@ -23,7 +23,8 @@ public record ParseContext(AlertSource source, Limits limits, Clock clock) {
    * Refuses a batch over {@link Limits#maxBatchElements()} before its elements are read.
    *
    * @param count how many ticket events the delivery holds
-   * @throws TooManyTicketEventsException when that is over the limit
+   * @throws InvalidDeliveryException when that is over the limit; the processor answers {@link
+   *     Outcome#TOO_LARGE}
    */
   public void checkBatchSize(int count) {
     if (count > limits.maxBatchElements()) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link #items()} holds one result each, and this result carries the worst outcome of them.
  *
  * @param outcome the outcome
- * @param alertKey the ticket id, once known
+ * @param ticketId the ticket id, once known
  * @param state the alert's state after; empty when absent (or not known)
  * @param event the event for the host to apply, if any
  * @param message the outcome in words, safe to send back to the sender
@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public record ProcessingResult(
     Outcome outcome,
-    Optional<String> alertKey,
+    Optional<String> ticketId,
     Optional<AlertState> state,
     Optional<AlertEvent> event,
     String message,
@@ -32,7 +32,7 @@ public record ProcessingResult(
   /** Checks for nulls; copies the items. */
   public ProcessingResult {
     Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(alertKey, "alertKey");
+    Objects.requireNonNull(ticketId, "ticketId");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(message, "message");
@@ -78,8 +78,8 @@ public record ProcessingResult(
 
   /**
    * @return the small JSON body for the sender:
-   *     {@code {"outcome": ..., "alertKey": ..., "state": ..., "message": ...}}, plus {@code items}
-   *     for batches
+   *     {@code {"outcome": ..., "alertKey": ..., "state": ..., "message": ...}} (where {@code alertKey}
+   *     is the {@linkplain #ticketId() ticket id}), plus {@code items} for batches
    */
   public String responseBody() {
     return Json.write(toMap());
@@ -88,7 +88,7 @@ public record ProcessingResult(
   private Map<String, Object> toMap() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("outcome", outcome.name());
-    body.put("alertKey", alertKey.orElse(null));
+    body.put("alertKey", ticketId.orElse(null));
     body.put("state", state.map(Enum::name).orElse(null));
     body.put("message", message);
     if (!items.isEmpty()) {

@@ -6,13 +6,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the {@link AlertStateStore} keeps per alert key.
+ * What the {@link AlertStateStore} keeps per alert key. A store keeps every field exactly as written
+ * (strings of any length and any characters) and gives it back unchanged; it never interprets one.
  *
  * @param state the alert's state
  * @param alertId the id of the alert: stays the same while it is open and resolved, and changes
- *     when a resolved ticket opens a new alert
+ *     when a resolved ticket opens a new alert. Opaque: at most 64 characters, unique across alert
+ *     sources, processes and restarts; keep and compare it as it is, and do not parse it
  * @param lastSourceUpdate the newest source update time applied, if deliveries carry one
- * @param lastStatus the last status applied, folded for comparison
+ * @param lastStatusKey the comparison key of the last status applied: two statuses are the same when
+ *     their keys are equal. The format is stable across releases, so keys stored by any release
+ *     compare as they did: the status's label folded (lower case, without spaces, tabs, no-break
+ *     spaces, hyphens and underscores), followed by {@code #} and the numeric id when the tool sent
+ *     one. {@code "In Progress"} with id 3 is {@code inprogress#3}; id 7 without a label is {@code #7}
  * @param version grows with every write of the key, and never goes back (see {@link AlertStateStore});
  *     for compare-and-set
  * @param updatedAt when it was last written (processor clock)
@@ -25,7 +31,7 @@ public record StoredAlert(
     AlertState state,
     String alertId,
     Optional<Instant> lastSourceUpdate,
-    String lastStatus,
+    String lastStatusKey,
     long version,
     Instant updatedAt,
     Optional<Instant> expiresAt,
@@ -39,7 +45,7 @@ public record StoredAlert(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(alertId, "alertId");
     Objects.requireNonNull(lastSourceUpdate, "lastSourceUpdate");
-    Objects.requireNonNull(lastStatus, "lastStatus");
+    Objects.requireNonNull(lastStatusKey, "lastStatusKey");
     if (version < 1) {
       throw new IllegalArgumentException("version must be at least 1, got " + version);
     }
@@ -52,18 +58,12 @@ public record StoredAlert(
     }
   }
 
-  /** A stored alert that remembers no delivery ids. */
-  public StoredAlert(AlertState state, String alertId, Optional<Instant> lastSourceUpdate, String lastStatus,
-      long version, Instant updatedAt, Optional<Instant> expiresAt) {
-    this(state, alertId, lastSourceUpdate, lastStatus, version, updatedAt, expiresAt, List.of());
-  }
-
   /**
    * @param version the version to write instead
    * @return this alert with another version
    */
   public StoredAlert withVersion(long version) {
-    return new StoredAlert(state, alertId, lastSourceUpdate, lastStatus, version, updatedAt, expiresAt,
+    return new StoredAlert(state, alertId, lastSourceUpdate, lastStatusKey, version, updatedAt, expiresAt,
         recentDeliveryIds);
   }
 

@@ -222,11 +222,11 @@ public final class WebhookProcessor {
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("source={} outcome={} alertKey={} committed={}", source.id(), result.outcome(),
-          result.alertKey().orElse("-"), commit);
+          result.ticketId().orElse("-"), commit);
     }
     if (listener != NO_LISTENER) {
       notifyListener(new DeliveryListener.ProcessedDelivery(source.id(), integration.name(), result.outcome(),
-          result.alertKey(), Duration.ofNanos(System.nanoTime() - started), commit));
+          result.ticketId(), Duration.ofNanos(System.nanoTime() - started), commit));
     }
     return result;
   }
@@ -437,7 +437,7 @@ public final class WebhookProcessor {
       throw e;
     } catch (Exception | Error e) {
       throw new EventSinkException("the event sink did not apply event " + event.eventId() + " of alert key "
-          + event.alertKey() + ": " + e.getClass().getSimpleName(), e);
+          + event.ticketId() + ": " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -130,7 +130,7 @@ class ConcurrencyTest {
         return;
       }
       assertThat(stored.get().lastSourceUpdate()).as(key).contains(base.plusSeconds(newestTime.get(key)));
-      assertThat(stored.get().lastStatus()).as(key).isEqualTo(status.toLowerCase(java.util.Locale.ROOT));
+      assertThat(stored.get().lastStatusKey()).as(key).isEqualTo(status.toLowerCase(java.util.Locale.ROOT));
       AlertState expected = switch (status) {
         case "Closed" -> AlertState.RESOLVED;
         case "Working" -> stored.get().state() == AlertState.PENDING ? AlertState.PENDING : AlertState.ACCEPTED;
@@ -170,7 +170,7 @@ class ConcurrencyTest {
     Map<String, AlertEvent> last = new java.util.HashMap<>();
     java.util.Set<String> alertIds = new java.util.HashSet<>();
     for (AlertEvent event : sink.applied()) {
-      AlertEvent before = last.put(event.alertKey(), event);
+      AlertEvent before = last.put(event.ticketId(), event);
       if (event.eventType() == EventType.ALERT) {
         assertThat(before == null || before.eventType() == EventType.RESOLVE).as("an ALERT follows a RESOLVE").isTrue();
         assertThat(alertIds.add(event.alertId())).isTrue();

@@ -67,16 +67,16 @@ class NothingLostProperties {
     for (AlertEvent event : applied) {
       if (event.eventType() == EventType.ALERT) {
         assertThat(alertIds.add(event.alertId())).as("a new alert id for each ALERT").isTrue();
-        alertOfKey.put(event.alertKey(), event.alertId());
+        alertOfKey.put(event.ticketId(), event.alertId());
       } else {
-        assertThat(event.alertId()).as("the alert id of the key's last ALERT").isEqualTo(alertOfKey.get(event.alertKey()));
+        assertThat(event.alertId()).as("the alert id of the key's last ALERT").isEqualTo(alertOfKey.get(event.ticketId()));
       }
     }
   }
 
   private static Map<String, List<EventType>> perKey(List<AlertEvent> events) {
     Map<String, List<EventType>> byKey = new LinkedHashMap<>();
-    events.forEach(e -> byKey.computeIfAbsent(e.alertKey(), k -> new ArrayList<>()).add(e.eventType()));
+    events.forEach(e -> byKey.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e.eventType()));
     return byKey;
   }
 

@@ -34,7 +34,7 @@ class NothingLostTest {
   }
 
   private static List<String> types(List<AlertEvent> events) {
-    return events.stream().map(e -> e.alertKey() + ":" + e.eventType()).toList();
+    return events.stream().map(e -> e.ticketId() + ":" + e.eventType()).toList();
   }
 
   /** Fails commits as told: before writing, after writing, or with an Error. */

@@ -14,7 +14,7 @@ class StoresTest {
   private static final AlertKey KEY = new AlertKey("s", "1");
 
   private static StoredAlert stored(AlertState state, long version, Instant at, Instant expires) {
-    return new StoredAlert(state, "a", Optional.empty(), "new", version, at, Optional.ofNullable(expires));
+    return new StoredAlert(state, "a", Optional.empty(), "new", version, at, Optional.ofNullable(expires), List.of());
   }
 
   private static boolean cas(InMemoryAlertStateStore store, AlertKey key, long expected, StoredAlert next) {

@@ -122,7 +122,7 @@ class TicketSourceStepTest {
     ProcessingResult retry = processor.process(SOURCE, delivery("42,d-1", "s3cret"));
 
     assertThat(retry.outcome()).isEqualTo(Outcome.DUPLICATE);
-    assertThat(retry.alertKey()).contains("42");
+    assertThat(retry.ticketId()).contains("42");
     assertThat(retry.state()).contains(AlertState.PENDING);
     assertThat(fetched).hasSize(1);
   }

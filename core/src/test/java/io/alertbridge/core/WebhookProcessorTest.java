@@ -159,7 +159,7 @@ class WebhookProcessorTest {
     assertThat(retry.outcome()).isEqualTo(Outcome.DUPLICATE);
     assertThat(retry.httpStatus()).isEqualTo(200);
     assertThat(retry.message()).isEqualTo("delivery inv-1 was already processed");
-    assertThat(retry.alertKey()).contains("1");
+    assertThat(retry.ticketId()).contains("1");
     assertThat(retry.state()).contains(AlertState.PENDING);
     assertThat(retry.event()).isEmpty();
   }
@@ -240,7 +240,7 @@ class WebhookProcessorTest {
     AlertEvent event = result.event().orElseThrow();
     assertThat(event.summary()).hasSize(1024).endsWith("s\u2026");
     assertThat(event.details()).isEqualTo("012345678\u2026");
-    assertThat(event.truncated()).containsExactlyInAnyOrder("summary", "details");
+    assertThat(event.truncated()).containsExactly(AlertEvent.Field.SUMMARY, AlertEvent.Field.DETAILS);
     assertThat(result.explanation().notes()).anyMatch(note -> note.startsWith("cut to the limit"));
   }
 
@@ -298,7 +298,7 @@ class WebhookProcessorTest {
 
     assertThat(heard).hasSize(2);
     assertThat(heard.get(0).outcome()).isEqualTo(Outcome.CREATED);
-    assertThat(heard.get(0).alertKey()).contains("1");
+    assertThat(heard.get(0).ticketId()).contains("1");
     assertThat(heard.get(0).sourceId()).isEqualTo("service-desk");
     assertThat(heard.get(0).integration()).isEqualTo("example");
     assertThat(heard.get(0).duration()).isPositive();
@@ -418,7 +418,7 @@ class WebhookProcessorTest {
         .containsExactly(Outcome.CREATED, Outcome.REJECTED, Outcome.CREATED);
     assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
     assertThat(result.httpStatus()).isEqualTo(400);
-    assertThat(result.events()).extracting(AlertEvent::alertKey).containsExactly("1", "3");
+    assertThat(result.events()).extracting(AlertEvent::ticketId).containsExactly("1", "3");
     assertThat(result.responseBody()).contains("\"items\":[{\"outcome\":\"CREATED\",\"alertKey\":\"1\"");
   }
 

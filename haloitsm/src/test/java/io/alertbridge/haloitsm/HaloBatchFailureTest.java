@@ -50,6 +50,6 @@ class HaloBatchFailureTest {
     ProcessingResult retry = processor.process(Halo.SOURCE, batch);
 
     assertThat(retry.items()).extracting(ProcessingResult::outcome).containsExactly(Outcome.CREATED, Outcome.CREATED);
-    assertThat(sink.applied()).extracting(AlertEvent::alertKey).containsExactly("1", "2");
+    assertThat(sink.applied()).extracting(AlertEvent::ticketId).containsExactly("1", "2");
   }
 }

@@ -29,7 +29,7 @@ class HaloFixturesTest {
     ProcessingResult resolved = processor.process(Halo.SOURCE, Halo.fixture("04-status-resolved-custom"));
     ProcessingResult closed = processor.process(Halo.SOURCE, Halo.fixture("05-status-closed"));
 
-    assertThat(created).isCreated().hasHttpStatus(202).hasAlertKey("4812").hasState(AlertState.PENDING)
+    assertThat(created).isCreated().hasHttpStatus(202).hasTicketId("4812").hasState(AlertState.PENDING)
         .hasEventType(EventType.ALERT);
     assertThat(inProgress).isAccepted().hasHttpStatus(202).hasState(AlertState.ACCEPTED)
         .hasEventType(EventType.ACCEPT);
@@ -65,7 +65,7 @@ class HaloFixturesTest {
     custom.put("workflow_name", "Incident Management Workflow");
     custom.put("oppcompanyname", "Contoso AG");
     assertThat(event.eventType()).isEqualTo(EventType.ALERT);
-    assertThat(event.alertKey()).isEqualTo("4812");
+    assertThat(event.ticketId()).isEqualTo("4812");
     assertThat(event.summary()).isEqualTo("Disk C: on SRV-FS01 above 95% (\"critical\" threshold)");
     assertThat(event.details()).isEqualTo("""
         Datto RMM alert: disk usage 96.2%
@@ -79,7 +79,7 @@ class HaloFixturesTest {
         Agent: Unassigned""");
     assertThat(event.priority()).isEqualTo(Priority.HIGH);
     assertThat(event.ticketStatus()).isEqualTo("New");
-    assertThat(event.source()).isEqualTo("halo-prod");
+    assertThat(event.sourceId()).isEqualTo("halo-prod");
     assertThat(event.links()).isEmpty();
     assertThat(event.truncated()).isEmpty();
     assertThat(event.customDetails()).containsExactlyEntriesOf(custom);
@@ -100,7 +100,7 @@ class HaloFixturesTest {
   void fullPayloadOfAClosedTicketIsIgnoredWithoutAnAlert() {
     ProcessingResult result = Halo.processor().process(Halo.SOURCE, Halo.fixture("06-full-payload-closed"));
 
-    assertThat(result).isUnchanged().hasHttpStatus(200).hasAlertKey("4812").hasNoState().hasNoEvent();
+    assertThat(result).isUnchanged().hasHttpStatus(200).hasTicketId("4812").hasNoState().hasNoEvent();
     assertThat(result.explanation().rule().orElseThrow().toString()).isEqualTo("IGNORE / RESOLVE");
   }
 

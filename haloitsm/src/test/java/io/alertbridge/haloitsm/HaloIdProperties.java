@@ -74,7 +74,7 @@ class HaloIdProperties {
         withOpenAlert, ticketId);
 
     assertThat(actual.outcome()).isEqualTo(expected.outcome());
-    assertThat(actual.alertKey()).contains(Long.toString(ticketId)).isEqualTo(expected.alertKey());
+    assertThat(actual.ticketId()).contains(Long.toString(ticketId)).isEqualTo(expected.ticketId());
     assertThat(actual.explanation().matchedRow()).isPresent().isEqualTo(expected.explanation().matchedRow());
     assertThat(actual.explanation().snapshot().orElseThrow().status())
         .isEqualTo(expected.explanation().snapshot().orElseThrow().status());

@@ -66,10 +66,10 @@ class HaloLimitsTest {
   void idsAtTheLimitsAreReadAsOneSpelling() {
     String hundredDigits = "9".repeat(100);
 
-    assertThat(send("{\"ticket\":{\"id\":" + hundredDigits + ",\"status_id\":1}}").alertKey()).contains(hundredDigits);
+    assertThat(send("{\"ticket\":{\"id\":" + hundredDigits + ",\"status_id\":1}}").ticketId()).contains(hundredDigits);
     assertThat(send("{\"ticket\":{\"id\":\"" + hundredDigits + ".000\",\"status_id\":1}}").outcome())
         .as("the same key, spelt as a string").isEqualTo(Outcome.UNCHANGED);
-    assertThat(send("{\"ticket\":{\"id\":1e100,\"status_id\":1}}").alertKey()).contains("1" + "0".repeat(100));
+    assertThat(send("{\"ticket\":{\"id\":1e100,\"status_id\":1}}").ticketId()).contains("1" + "0".repeat(100));
     assertThat(send("{\"ticket\":{\"id\":1.5e-100,\"status_id\":1}}").message())
         .isEqualTo("\"id\": expected a ticket id such as 4812 at /ticket/id, got 0." + "0".repeat(99) + "15");
   }

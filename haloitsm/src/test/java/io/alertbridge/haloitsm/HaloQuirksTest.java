@@ -33,9 +33,9 @@ class HaloQuirksTest {
     ProcessingResult resolved = processor.process(Halo.SOURCE,
         Halo.json("{\"ticket\": {\"id\": 4812.0, \"status_id\": 9.0}}"));
 
-    assertThat(created).isCreated().hasAlertKey("4812");
-    assertThat(accepted).isAccepted().hasAlertKey("4812");
-    assertThat(resolved).isResolved().hasAlertKey("4812");
+    assertThat(created).isCreated().hasTicketId("4812");
+    assertThat(accepted).isAccepted().hasTicketId("4812");
+    assertThat(resolved).isResolved().hasTicketId("4812");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -38,7 +38,7 @@ class HaloShapesTest {
   void readsANativeWebhookEnvelope() {
     ProcessingResult result = Halo.processor().process(Halo.SOURCE, Halo.json(NEW_ENVELOPE));
 
-    assertThat(result).isCreated().hasAlertKey("4242").hasSummary("Backup failed on SRV-DB02")
+    assertThat(result).isCreated().hasTicketId("4242").hasSummary("Backup failed on SRV-DB02")
         .hasPriority(io.alertbridge.core.Priority.LOW);
     var event = result.event().orElseThrow();
     assertThat(event.details()).isEqualTo("Job nightly failed\n\nClient: Contoso AG\nTeam: Backup");
@@ -60,9 +60,9 @@ class HaloShapesTest {
     ProcessingResult result = processor.process(Halo.SOURCE, Halo.json(batch));
 
     assertThat(result.items()).hasSize(3);
-    assertThat(result.items().get(0)).isResolved().hasAlertKey("100").hasState(AlertState.RESOLVED);
-    assertThat(result.items().get(1)).isCreated().hasAlertKey("101").hasState(AlertState.PENDING);
-    assertThat(result.items().get(2)).isUnchanged().hasAlertKey("102").hasNoState();
+    assertThat(result.items().get(0)).isResolved().hasTicketId("100").hasState(AlertState.RESOLVED);
+    assertThat(result.items().get(1)).isCreated().hasTicketId("101").hasState(AlertState.PENDING);
+    assertThat(result.items().get(2)).isUnchanged().hasTicketId("102").hasNoState();
     assertThat(result.events()).extracting(e -> e.eventType()).containsExactly(EventType.RESOLVE, EventType.ALERT);
     assertThat(result.outcome()).as("the highest HTTP status of the items").isEqualTo(Outcome.RESOLVED);
     assertThat(result.httpStatus()).isEqualTo(202);

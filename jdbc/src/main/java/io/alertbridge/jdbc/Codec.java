@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How values are kept in columns. Instants are seconds since the epoch with nine decimals, exact and
@@ -69,7 +71,7 @@ final class Codec {
     json.put("eventId", event.eventId());
     json.put("alertId", event.alertId());
     json.put("eventType", event.eventType().name());
-    json.put("alertKey", event.alertKey());
+    json.put("alertKey", event.ticketId());
     json.put("summary", event.summary());
     json.put("details", event.details());
     json.put("priority", event.priority().name());
@@ -83,9 +85,11 @@ final class Codec {
     if (!numberTypes.isEmpty()) {
       json.put("numberTypes", numberTypes);
     }
-    json.put("source", event.source());
+    json.put("source", event.sourceId());
     json.put("ticketStatus", event.ticketStatus());
-    json.put("truncated", new ArrayList<>(event.truncated()));
+    List<String> truncated = new ArrayList<>(event.truncated().size());
+    event.truncated().forEach(field -> truncated.add(field.name().toLowerCase(Locale.ROOT)));
+    json.put("truncated", truncated);
     return Json.write(json);
   }
 
@@ -127,7 +131,16 @@ final class Codec {
         (Map<String, Object>) customDetails,
         (String) json.get("source"),
         (String) json.get("ticketStatus"),
-        new LinkedHashSet<>((List<String>) json.get("truncated")));
+        truncated((List<String>) json.get("truncated")));
+  }
+
+  /** The truncated fields from their lower-case names. */
+  private static Set<AlertEvent.Field> truncated(List<String> names) {
+    Set<AlertEvent.Field> fields = EnumSet.noneOf(AlertEvent.Field.class);
+    for (String name : names) {
+      fields.add(AlertEvent.Field.valueOf(name.toUpperCase(Locale.ROOT)));
+    }
+    return fields;
   }
 
   private static final List<Class<? extends Number>> NUMBER_TYPES = List.of(Long.class, Integer.class, Short.class,

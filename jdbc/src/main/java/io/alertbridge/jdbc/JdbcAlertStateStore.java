@@ -191,7 +191,7 @@ public final class JdbcAlertStateStore implements AlertStateStore {
     statement.setString(first, next.state().name());
     statement.setString(first + 1, next.alertId());
     setDecimal(statement, first + 2, Codec.instant(next.lastSourceUpdate()));
-    statement.setString(first + 3, next.lastStatus());
+    statement.setString(first + 3, next.lastStatusKey());
     statement.setLong(first + 4, next.version());
     statement.setBigDecimal(first + 5, Codec.instant(next.updatedAt()));
     setDecimal(statement, first + 6, Codec.instant(next.expiresAt()));

@@ -25,7 +25,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -71,7 +73,7 @@ abstract class JdbcProcessorContract {
   }
 
   static List<String> types(List<AlertEvent> events) {
-    return events.stream().map(e -> e.alertKey() + ":" + e.eventType()).toList();
+    return events.stream().map(e -> e.ticketId() + ":" + e.eventType()).toList();
   }
 
   @Test
@@ -157,6 +159,47 @@ abstract class JdbcProcessorContract {
         .isGreaterThan(resolvedVersion);
     assertThat(types(sink.applied())).containsExactly("7:ALERT", "7:RESOLVE", "7:ALERT");
     assertThat(sink.applied().get(2).alertId()).isNotEqualTo(sink.applied().get(0).alertId());
+  }
+
+  /**
+   * A row as earlier releases wrote it, the status as its folded key: a delivery of the same status,
+   * spelled otherwise, at the same update time is recognised as applied, and a later one resolves the
+   * same alert.
+   */
+  @Test
+  void rowsWrittenByEarlierReleasesAreDecidedAsBefore() throws SQLException {
+    String alertId = "0c9d4e5f-2222-4b3c-8d4e-000000000008";
+    try (Connection connection = dataSource().getConnection(); PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO " + prefix + "alerts (source_id, ticket_id, state, alert_id, last_source_update, last_status, "
+            + "version, updated_at, expires_at, recent_delivery_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, SOURCE.id());
+      insert.setString(2, "8");
+      insert.setString(3, "ACCEPTED");
+      insert.setString(4, alertId);
+      insert.setBigDecimal(5, Codec.instant(Instant.parse("2025-03-04T09:10:00Z")));
+      insert.setString(6, "working");
+      insert.setLong(7, 3);
+      insert.setBigDecimal(8, Codec.instant(Instant.parse("2025-03-04T09:10:01Z")));
+      insert.setNull(9, Types.NUMERIC);
+      insert.setString(10, "[\"d-0\"]");
+      insert.executeUpdate();
+    }
+    WebhookProcessor processor = processor(stores);
+    AlertKey key = new AlertKey(SOURCE.id(), "8");
+
+    ProcessingResult same = processor.process(SOURCE, updated("d-1", "8", "WORKING", "2025-03-04T09:10:00Z"));
+    assertThat(same.outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(stores.stateStore().read(key)).map(StoredAlert::version).contains(3L);
+
+    ProcessingResult solved = processor.process(SOURCE, updated("d-2", "8", "Solved", "2025-03-04T09:20:00Z"));
+    assertThat(solved.outcome()).isEqualTo(Outcome.RESOLVED);
+    assertThat(solved.event().orElseThrow().alertId()).isEqualTo(alertId);
+    assertThat(stores.stateStore().read(key).orElseThrow().lastStatusKey()).isEqualTo("solved");
+  }
+
+  private static Delivery updated(String id, String ticket, String status, String updatedAt) {
+    String body = "{\"id\": \"" + ticket + "\", \"status\": \"" + status + "\", \"updatedAt\": \"" + updatedAt + "\"}";
+    return Delivery.of(Headers.of("X-Delivery-Id", id), body.getBytes(StandardCharsets.UTF_8));
   }
 
   // ------------------------------------------------------------------ events applied in the transaction

@@ -218,7 +218,7 @@ abstract class JdbcStoreContract {
     AlertEvent event = new AlertEvent("x/alert", "x", EventType.ALERT, "4711", "S\u00fcmmary \ud83d\udea8",
         "line 1\nline 2", Priority.LOW, List.of(new Link("https://example.com/t/4711", "Ticket"),
             Link.of("https://example.com")),
-        custom, "zendesk-prod", "New", Set.of("summary", "details"));
+        custom, "zendesk-prod", "New", Set.of(AlertEvent.Field.SUMMARY, AlertEvent.Field.DETAILS));
 
     store.commit(List.of(write("4711", 0, open(1), event)));
 
@@ -366,7 +366,7 @@ abstract class JdbcStoreContract {
           while (System.nanoTime() < ends) {
             String alertId = "a-" + alertIds.incrementAndGet();
             StoredAlert created = new StoredAlert(AlertState.PENDING, alertId, Optional.empty(), "new", 1, T0,
-                Optional.empty());
+                Optional.empty(), List.of());
             if (store.read(key("k")).isPresent() || !store.commit(List.of(write("k", 0, created)))) {
               continue;
             }
@@ -375,7 +375,7 @@ abstract class JdbcStoreContract {
             assertThat(read.alertId()).isEqualTo(alertId);
             incarnations.add(new Incarnation(createdAt, read.version()));
             StoredAlert resolved = new StoredAlert(AlertState.RESOLVED, alertId, Optional.empty(), "solved",
-                read.version() + 1, T0, Optional.of(T0.minusSeconds(1)));
+                read.version() + 1, T0, Optional.of(T0.minusSeconds(1)), List.of());
             assertThat(store.commit(List.of(write("k", read.version(), resolved)))).isTrue();
           }
           return null;

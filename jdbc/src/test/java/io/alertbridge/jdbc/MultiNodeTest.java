@@ -66,7 +66,7 @@ class MultiNodeTest {
     public synchronized void apply(AlertEvent event) {
       handOvers.incrementAndGet();
       if (applied.putIfAbsent(event.eventId(), event) == null) {
-        appliedPerKey.computeIfAbsent(event.alertKey(), k -> new ArrayList<>()).add(event.eventType());
+        appliedPerKey.computeIfAbsent(event.ticketId(), k -> new ArrayList<>()).add(event.eventType());
       }
     }
   }
@@ -131,7 +131,7 @@ class MultiNodeTest {
         Map<String, Integer> deciding = new ConcurrentHashMap<>();
         for (ProcessingResult result : results) {
           if (result.outcome() == DECIDING.get(status)) {
-            deciding.merge(result.alertKey().orElseThrow(), 1, Integer::sum);
+            deciding.merge(result.ticketId().orElseThrow(), 1, Integer::sum);
           }
         }
         assertThat(results).as(status + ": every send answered").hasSize(sends.size());
@@ -150,8 +150,8 @@ class MultiNodeTest {
     assertThat(host.applied).hasSize(3 * TICKETS);
     Map<String, String> alertOfTicket = new LinkedHashMap<>();
     host.applied.values().forEach(event -> {
-      String first = alertOfTicket.putIfAbsent(event.alertKey(), event.alertId());
-      assertThat(first == null ? event.alertId() : first).as("one alert id for " + event.alertKey())
+      String first = alertOfTicket.putIfAbsent(event.ticketId(), event.alertId());
+      assertThat(first == null ? event.alertId() : first).as("one alert id for " + event.ticketId())
           .isEqualTo(event.alertId());
     });
     for (int t = 0; t < TICKETS; t++) {

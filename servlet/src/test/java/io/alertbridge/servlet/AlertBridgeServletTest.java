@@ -153,7 +153,7 @@ class AlertBridgeServletTest {
         .contains("delivery-1 was already processed");
     assertThat(sink.applied()).singleElement().satisfies(event -> {
       assertThat(event.eventType()).isEqualTo(EventType.ALERT);
-      assertThat(event.alertKey()).isEqualTo("4711");
+      assertThat(event.ticketId()).isEqualTo("4711");
       assertThat(event.summary()).isEqualTo("Checkout API returns 502");
     });
   }

@@ -36,9 +36,9 @@ public final class AlertEventAssert extends AbstractAssert<AlertEventAssert, Ale
     return check(actual.details().equals(expected), "details", expected, actual.details());
   }
 
-  /** @param expected the alert key @return this */
-  public AlertEventAssert hasAlertKey(String expected) {
-    return check(actual.alertKey().equals(expected), "alert key", expected, actual.alertKey());
+  /** @param expected the ticket id @return this */
+  public AlertEventAssert hasTicketId(String expected) {
+    return check(actual.ticketId().equals(expected), "ticket id", expected, actual.ticketId());
   }
 
   /** @param expected the ticket status @return this */

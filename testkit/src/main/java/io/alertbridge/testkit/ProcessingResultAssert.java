@@ -81,11 +81,11 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param expected the alert key @return this */
-  public ProcessingResultAssert hasAlertKey(String expected) {
+  /** @param expected the ticket id @return this */
+  public ProcessingResultAssert hasTicketId(String expected) {
     isNotNull();
-    if (!actual.alertKey().equals(java.util.Optional.of(expected))) {
-      failWithMessage("expected alert key %s but was %s%n%s", expected, actual.alertKey().orElse("none"), explanation());
+    if (!actual.ticketId().equals(java.util.Optional.of(expected))) {
+      failWithMessage("expected ticket id %s but was %s%n%s", expected, actual.ticketId().orElse("none"), explanation());
     }
     return this;
   }

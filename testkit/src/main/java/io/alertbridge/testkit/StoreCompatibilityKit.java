@@ -23,8 +23,10 @@ import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.LifecycleRule.WhenAbsent;
 import io.alertbridge.core.LifecycleRule.WhenOpen;
 import io.alertbridge.core.Link;
+import io.alertbridge.core.Outcome;
 import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.Priority;
+import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.Redelivery;
 import io.alertbridge.core.StatusMappingTable;
@@ -64,6 +66,7 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>compare-and-set: a write lands only over the expected version, and reads back as written;
+ *   <li>status keys read back exactly, so that a status already applied is recognised;
  *   <li>all or nothing: a commit with one stale key writes no key and records no event;
  *   <li>versions never go back for a key, even when its expired alert is forgotten;
  *   <li>an expired resolved alert reads as absent or expired, and an open alert is never dropped;
@@ -166,11 +169,12 @@ public abstract class StoreCompatibilityKit {
   public void readReturnsExactlyWhatWasWritten() {
     AlertStateStore store = newStateStore();
     List<StoredAlert> shapes = List.of(
-        new StoredAlert(AlertState.PENDING, "0b7e-4f1a", Optional.empty(), "new", 1, NOW, Optional.empty()),
+        new StoredAlert(AlertState.PENDING, "0b7e-4f1a", Optional.empty(), "new", 1, NOW, Optional.empty(),
+            List.of()),
         new StoredAlert(AlertState.ACCEPTED, "alert/2", Optional.of(NOW.minusSeconds(90)), "in bearbeitung", 1,
-            NOW, Optional.empty()),
+            NOW, Optional.empty(), List.of()),
         new StoredAlert(AlertState.RESOLVED, "\u00e9t\u00e9 \u2014 \u4e2d", Optional.of(NOW.minusSeconds(30)),
-            "r\u00e9solu", 1, NOW.plusSeconds(1), Optional.of(NOW.plusSeconds(86_400))));
+            "r\u00e9solu", 1, NOW.plusSeconds(1), Optional.of(NOW.plusSeconds(86_400)), List.of()));
     List<AlertWrite> writes = new ArrayList<>();
     for (int i = 0; i < shapes.size(); i++) {
       writes.add(write(key("shape-" + i), 0, shapes.get(i)));
@@ -183,6 +187,38 @@ public abstract class StoreCompatibilityKit {
       assertThat(store.commit(List.of(next))).as("rewriting %s", created.key()).isTrue();
       assertReadsAsWritten(store, next);
     }
+  }
+
+  /**
+   * Status keys ({@link StoredAlert#lastStatusKey()}) read back exactly in every shape core writes,
+   * and earlier releases wrote: a folded label with and without an id, an id alone, a label beyond
+   * ASCII and one longer than 255 characters. A processor reading the key back recognises a status it
+   * already applied, however the tool spells it, and writes nothing.
+   */
+  @Test
+  public void statusKeysReadBackExactlyAndRecogniseAStatusAlreadyApplied() {
+    AlertStateStore store = newStateStore();
+    List<String> statusKeys = List.of("inprogress#3", "#7", "new", "inbearbeitung", "r\u00e9solu#12",
+        "x".repeat(300) + "#1");
+    List<AlertWrite> writes = new ArrayList<>();
+    for (int i = 0; i < statusKeys.size(); i++) {
+      writes.add(write(key("status-" + i), 0, new StoredAlert(AlertState.ACCEPTED,
+          "5b32a824-0f14-493e-9909-0a2aefd0e7" + (10 + i), Optional.of(NOW.minusSeconds(60)), statusKeys.get(i), 1,
+          NOW, Optional.empty(), List.of())));
+    }
+    assertThat(store.commit(writes)).isTrue();
+    writes.forEach(written -> assertReadsAsWritten(store, written));
+
+    WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new KitIntegration()))
+        .clock(TestClock.at(NOW)).stateStore(store).deliveryLog(newDeliveryLog()).build();
+    AlertKey ticket = new AlertKey(KIT_SOURCE.id(), "status");
+    assertThat(processor.process(KIT_SOURCE, sent("status-1", ticket("status", "Working", 1)).delivery()).outcome())
+        .isEqualTo(Outcome.CREATED);
+    StoredAlert created = store.read(ticket).orElseThrow();
+    assertThat(created.lastStatusKey()).isEqualTo("working");
+    ProcessingResult again = processor.process(KIT_SOURCE, sent("status-2", ticket("status", "WORKING", 1)).delivery());
+    assertThat(again.outcome()).as(again.explanation().toText()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(store.read(ticket)).as("a status already applied writes nothing").contains(created);
   }
 
   // ---------------------------------------------------------------------------------- all or nothing
@@ -425,7 +461,7 @@ public abstract class StoreCompatibilityKit {
         long read = store.read(key).orElseThrow().version();
         String id = "writer-" + writer + "-" + attempt;
         StoredAlert next = new StoredAlert(AlertState.ACCEPTED, id, Optional.empty(), "working", read + 1, NOW,
-            Optional.empty());
+            Optional.empty(), List.of());
         if (store.commit(List.of(write(key, read, next, event(key, id, EventType.ACCEPT))))) {
           String earlier = winners.putIfAbsent(read + 1, id);
           if (earlier != null) {
@@ -563,12 +599,12 @@ public abstract class StoreCompatibilityKit {
 
   private static StoredAlert alert(AlertState state, long version, Instant updatedAt, Optional<Instant> expiresAt) {
     return new StoredAlert(state, "alert-" + updatedAt.getEpochSecond(), Optional.of(updatedAt.minusSeconds(5)),
-        state.name().toLowerCase(Locale.ROOT), version, updatedAt, expiresAt);
+        state.name().toLowerCase(Locale.ROOT), version, updatedAt, expiresAt, List.of());
   }
 
   private static StoredAlert withVersion(StoredAlert alert, long version) {
-    return new StoredAlert(alert.state(), alert.alertId(), alert.lastSourceUpdate(), alert.lastStatus(), version,
-        alert.updatedAt(), alert.expiresAt());
+    return new StoredAlert(alert.state(), alert.alertId(), alert.lastSourceUpdate(), alert.lastStatusKey(), version,
+        alert.updatedAt(), alert.expiresAt(), List.of());
   }
 
   private static AlertWrite write(AlertKey key, long expectedVersion, StoredAlert next, AlertEvent... events) {
@@ -590,13 +626,17 @@ public abstract class StoreCompatibilityKit {
     return new AlertEvent(eventId, "alert-of-" + key.ticketId(), type, key.ticketId(), "Disk full on db-" + eventId,
         "Line one\nline \"two\"", type == EventType.ALERT ? Priority.HIGH : Priority.LOW,
         List.of(new Link("https://tickets.example/" + key.ticketId(), "ticket")), custom, key.sourceId(), "New",
-        type == EventType.RESOLVE ? Set.of("details") : Set.of());
+        switch (type) {
+          case ALERT -> Set.of();
+          case ACCEPT -> Set.of(AlertEvent.Field.SUMMARY, AlertEvent.Field.DETAILS);
+          case RESOLVE -> Set.of(AlertEvent.Field.DETAILS);
+        });
   }
 
   private static List<PendingEvent> pending(AlertEvent... events) {
     List<PendingEvent> pending = new ArrayList<>();
     for (AlertEvent event : events) {
-      pending.add(new PendingEvent(new AlertKey(event.source(), event.alertKey()), event));
+      pending.add(new PendingEvent(new AlertKey(event.sourceId(), event.ticketId()), event));
     }
     return pending;
   }
@@ -735,11 +775,11 @@ public abstract class StoreCompatibilityKit {
     Map<String, List<EventType>> byTicket = new TreeMap<>();
     Map<String, Set<String>> alertsByTicket = new TreeMap<>();
     for (AlertEvent event : applied) {
-      byTicket.computeIfAbsent(event.alertKey(), ticket -> new ArrayList<>()).add(event.eventType());
-      alertsByTicket.computeIfAbsent(event.alertKey(), ticket -> new TreeSet<>()).add(event.alertId());
+      byTicket.computeIfAbsent(event.ticketId(), ticket -> new ArrayList<>()).add(event.eventType());
+      alertsByTicket.computeIfAbsent(event.ticketId(), ticket -> new TreeSet<>()).add(event.alertId());
     }
     assertThat(byTicket).as("%s: the events applied per ticket, in order; applied were %s", scenario,
-        applied.stream().map(e -> e.alertKey() + ":" + e.eventType() + " of alert " + e.alertId()).toList())
+        applied.stream().map(e -> e.ticketId() + ":" + e.eventType() + " of alert " + e.alertId()).toList())
         .isEqualTo(EXPECTED_EVENTS);
     assertThat(alertsByTicket).as("%s: the alerts per ticket", scenario).allSatisfy((ticket, alerts) ->
         assertThat(alerts).as("the alerts of ticket %s", ticket).hasSize(1));

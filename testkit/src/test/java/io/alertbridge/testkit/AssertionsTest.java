@@ -26,7 +26,7 @@ class AssertionsTest {
     ProcessingResult created = processor.process(source,
         Deliveries.json("{\"id\": \"1\", \"status\": \"New\", \"summary\": \"Disk full\", \"priority\": \"Urgent\", \"team\": \"Ops\"}"));
 
-    assertThat(created).isCreated().hasHttpStatus(202).hasAlertKey("1").hasState(AlertState.PENDING)
+    assertThat(created).isCreated().hasHttpStatus(202).hasTicketId("1").hasState(AlertState.PENDING)
         .hasEventType(EventType.ALERT).hasPriority(Priority.HIGH).hasSummary("Disk full");
     assertThat(created).hasEvent().hasCustomDetail("team", "Ops").hasTicketStatus("New").isNotTruncated();
     assertThat(processor.process(source, Deliveries.json("{\"id\": \"9\", \"status\": \"Closed\"}")))

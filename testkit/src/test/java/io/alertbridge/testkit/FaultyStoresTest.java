@@ -26,7 +26,7 @@ class FaultyStoresTest {
 
   private static List<AlertWrite> create() {
     return List.of(new AlertWrite(KEY, 0,
-        new StoredAlert(AlertState.PENDING, "a", Optional.empty(), "new", 1, NOW, Optional.empty()), List.of()));
+        new StoredAlert(AlertState.PENDING, "a", Optional.empty(), "new", 1, NOW, Optional.empty(), List.of()), List.of()));
   }
 
   @Test

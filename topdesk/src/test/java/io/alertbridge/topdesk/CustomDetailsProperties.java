@@ -46,7 +46,7 @@ class CustomDetailsProperties {
     ProcessingResult extended = openThenSend(withExtras);
 
     assertThat(extended.outcome()).isEqualTo(plain.outcome());
-    assertThat(extended.alertKey()).contains(key);
+    assertThat(extended.ticketId()).contains(key);
     assertThat(extended.state()).isEqualTo(plain.state());
     TicketSnapshot snapshot = extended.explanation().snapshot().orElseThrow();
     TicketSnapshot plainSnapshot = plain.explanation().snapshot().orElseThrow();

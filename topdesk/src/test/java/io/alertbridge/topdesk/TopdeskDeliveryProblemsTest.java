@@ -57,7 +57,7 @@ class TopdeskDeliveryProblemsTest {
     assertThat(first.outcome()).isEqualTo(Outcome.CREATED);
     assertThat(second.outcome()).isEqualTo(Outcome.CREATED);
     assertThat(third.outcome()).isEqualTo(Outcome.CREATED);
-    assertThat(second.alertKey()).contains("I 2504  117");
+    assertThat(second.ticketId()).contains("I 2504  117");
   }
 
   @Test

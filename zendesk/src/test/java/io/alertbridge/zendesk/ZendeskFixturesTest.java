@@ -66,7 +66,7 @@ class ZendeskFixturesTest {
     AlertEvent event = replay("01-new-ticket-created").event().orElseThrow();
 
     assertThat(event.eventType()).isEqualTo(EventType.ALERT);
-    assertThat(event.alertKey()).isEqualTo("4711");
+    assertThat(event.ticketId()).isEqualTo("4711");
     assertThat(event.summary()).isEqualTo("Checkout API returns 502 for EU customers");
     assertThat(event.details()).isEqualTo("""
         Since about 08:50 CET every checkout in the EU shop fails with HTTP 502.
@@ -84,7 +84,7 @@ class ZendeskFixturesTest {
     custom.put("requester", "Dana Whitfield");
     assertThat(event.customDetails()).containsExactlyEntriesOf(custom);
     assertThat(event.ticketStatus()).isEqualTo("New");
-    assertThat(event.source()).isEqualTo("zendesk-prod");
+    assertThat(event.sourceId()).isEqualTo("zendesk-prod");
     assertThat(event.truncated()).isEmpty();
   }
 
@@ -110,7 +110,7 @@ class ZendeskFixturesTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
     assertThat(result.httpStatus()).isEqualTo(400);
-    assertThat(result.alertKey()).contains("4650");
+    assertThat(result.ticketId()).contains("4650");
     assertThat(result.state()).isEmpty();
     assertThat(result.event()).isEmpty();
     assertThat(result.message()).isEqualTo("status \"Closed\": no open alert, and this status may not create one");
@@ -151,6 +151,6 @@ class ZendeskFixturesTest {
     ProcessingResult retry = replay("08-retried-delivery-of-01");
 
     assertThat(retry.outcome()).isEqualTo(Outcome.CREATED);
-    assertThat(retry.alertKey()).isEqualTo(Optional.of("4711"));
+    assertThat(retry.ticketId()).isEqualTo(Optional.of("4711"));
   }
 }

@@ -48,13 +48,13 @@ class ServiceNowLifecycleTest {
         .updatedOn("2025-03-04 09:22:41"));
     ProcessingResult resolved = send(ServiceNowDeliveries.incident("INC0010001", "6").updatedOn("2025-03-04 11:47:03"));
 
-    String sysId = created.alertKey().orElseThrow();
+    String sysId = created.ticketId().orElseThrow();
     assertThat(created).isCreated().hasHttpStatus(202).hasPriority(Priority.HIGH)
         .hasSummary("Email delivery delayed for the Berlin office").hasState(AlertState.PENDING);
     assertThat(created).hasEvent().hasTicketStatus("New").hasCustomDetail("number", "INC0010001")
         .hasLink("https://example.service-now.com/nav_to.do?uri=incident.do?sys_id=" + sysId);
-    assertThat(accepted).isAccepted().hasAlertKey(sysId).hasState(AlertState.ACCEPTED).hasEventType(EventType.ACCEPT);
-    assertThat(resolved).isResolved().hasAlertKey(sysId).hasState(AlertState.RESOLVED).hasEventType(EventType.RESOLVE);
+    assertThat(accepted).isAccepted().hasTicketId(sysId).hasState(AlertState.ACCEPTED).hasEventType(EventType.ACCEPT);
+    assertThat(resolved).isResolved().hasTicketId(sysId).hasState(AlertState.RESOLVED).hasEventType(EventType.RESOLVE);
     assertThat(resolved.event().orElseThrow().alertId()).isEqualTo(created.event().orElseThrow().alertId());
   }
 
