@@ -63,7 +63,7 @@ final class CalloutReader {
           .decode(ByteBuffer.wrap(body))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new MalformedDeliveryException("body is not form data: its bytes are not UTF-8",
+      throw new MalformedDeliveryException("is not form data: its bytes are not UTF-8",
           MalformedDeliveryException.Kind.UNREADABLE, 0, 0);
     }
   }
@@ -101,7 +101,8 @@ final class CalloutReader {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new MalformedDeliveryException(where + " is not form data: a broken %-escape", 0, 0);
+      throw MalformedDeliveryException.standalone(where + " is not form data: a broken %-escape",
+          MalformedDeliveryException.Kind.SYNTAX, 0, 0);
     }
   }
 
