@@ -233,7 +233,7 @@ public final class StatusMappingTable {
       }
     }
     problems.add("expected one of " + String.join(", ", names) + " at " + at + ", got "
-        + (value instanceof String s ? '"' + s + '"' : io.alertbridge.core.json.JsonObject.typeName(value)));
+        + (value instanceof String s ? JsonObject.quote(s) : JsonObject.typeName(value)));
     return null;
   }
 
@@ -342,7 +342,7 @@ public final class StatusMappingTable {
           }
           Integer earlier = labelRow.putIfAbsent(Labels.normalize(label), number);
           if (earlier != null) {
-            problems.add("status \"" + label + "\" is in row " + earlier + " and again in row " + number);
+            problems.add("status " + JsonObject.quote(label) + " is in row " + earlier + " and again in row " + number);
           }
         }
         for (Long id : row.ids()) {

@@ -200,7 +200,7 @@ final class Fields {
 
   static String seen(Object value) {
     if (value instanceof String s) {
-      return s.length() <= 40 ? '"' + s + '"' : "a string of " + s.length() + " characters";
+      return JsonObject.quote(s);
     }
     if (value instanceof Number n) {
       return n instanceof BigDecimal d ? d.toPlainString() : n.toString();

@@ -209,18 +209,24 @@ public final class JsonObject {
   }
 
   /**
+   * Quotes a value for a message: every message that shows a value the sender wrote shows it this way.
+   *
    * @param text any text
-   * @return it in double quotes, cut to 64 characters (never inside a surrogate pair) with an ellipsis
+   * @return it in double quotes, each control character (a line break, say) as {@code ?}, cut to 64
+   *     characters (never inside a surrogate pair) with an ellipsis
    */
   public static String quote(String text) {
-    if (text.length() <= MAX_QUOTED_CHARS) {
-      return '"' + text + '"';
+    int end = text.length();
+    boolean cut = end > MAX_QUOTED_CHARS;
+    if (cut) {
+      end = Character.isHighSurrogate(text.charAt(MAX_QUOTED_CHARS - 1)) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
     }
-    int end = MAX_QUOTED_CHARS;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
+    StringBuilder quoted = new StringBuilder(end + 3).append('"');
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      quoted.append(Character.isISOControl(c) ? '?' : c);
     }
-    return '"' + text.substring(0, end) + "\u2026\"";
+    return quoted.append(cut ? "\u2026\"" : "\"").toString();
   }
 
   /** @param value a plain JSON value @return its JSON type name: object, array, string, number, boolean, null */
