@@ -10,6 +10,7 @@ import io.alertbridge.core.Link;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.json.IsoTimes;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -82,7 +83,7 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
       snapshot.link(new Link(link, "Zendesk ticket " + id));
     }
-    Instant updatedAt = updatedAt(body);
+    Instant updatedAt = body.optionalInstant("updated_at", UPDATED_AT_EXPECTED).orElse(null);
     if (updatedAt == null) {
       updatedAt = signedAt(delivery, context).orElse(null);
       if (updatedAt != null) {
@@ -137,19 +138,7 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!(context.source().authentication() instanceof Authentication.Signature)) {
       return java.util.Optional.empty();
     }
-    return delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).map(String::strip).flatMap(IsoInstants::parse);
-  }
-
-  private static Instant updatedAt(JsonObject body) {
-    Object value = body.get("updated_at");
-    if (value == null || value instanceof String text && text.isBlank()) {
-      return null;
-    }
-    if (value instanceof String text) {
-      return IsoInstants.parse(text.strip()).orElseThrow(() ->
-          new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, JsonObject.quote(text)));
-    }
-    throw new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, body.seen("updated_at"));
+    return delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).map(String::strip).flatMap(IsoTimes::parse);
   }
 
   /** The fields this parser does not read itself, then the additional details that do not clash with them. */

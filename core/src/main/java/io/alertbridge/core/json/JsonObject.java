@@ -3,6 +3,7 @@ package io.alertbridge.core.json;
 import io.alertbridge.core.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,6 +153,29 @@ public final class JsonObject {
       return Optional.of(s);
     }
     throw new InvalidFieldException(pointerOf(name), "a string", typeName(value));
+  }
+
+  /**
+   * A time as {@link IsoTimes#parse} reads it.
+   *
+   * @param name a member name
+   * @param expected what the error says was expected, e.g. {@code "an ISO-8601 time such as 2025-03-04T09:15:02Z"}
+   * @return the instant; empty when missing, null or blank
+   * @throws InvalidFieldException when present but not a string, or not such a time once stripped
+   */
+  public Optional<Instant> optionalInstant(String name, String expected) {
+    Objects.requireNonNull(expected, "expected");
+    Object value = values.get(name);
+    if (value == null || value instanceof String text && text.isBlank()) {
+      return Optional.empty();
+    }
+    if (value instanceof String text) {
+      Optional<Instant> instant = IsoTimes.parse(text.strip());
+      if (instant.isPresent()) {
+        return instant;
+      }
+    }
+    throw new InvalidFieldException(pointerOf(name), expected, seen(name));
   }
 
   /**
