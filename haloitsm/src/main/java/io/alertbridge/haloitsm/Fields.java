@@ -36,6 +36,11 @@ final class Fields {
     return new Fields(JsonObject.of(values, pointer));
   }
 
+  /** @return the object as read, its members spelled as the document spells them */
+  JsonObject object() {
+    return object;
+  }
+
   /** @return the members, in document order, as the document spells them */
   Map<String, Object> values() {
     return object.values();

@@ -5,7 +5,6 @@ import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.InvalidFieldException;
-import io.alertbridge.core.Limits;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
@@ -15,7 +14,7 @@ import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +47,10 @@ final class TriggerBodyParser implements DeliveryParser {
       + " a placeholder there probably inserted text that is not JSON-escaped (a quote, a backslash or a line"
       + " break), or the quotes around a placeholder are missing";
 
+  /** The problems a placeholder causes; a duplicate field is the template's own. */
+  private static final Set<MalformedDeliveryException.Kind> HINTED =
+      EnumSet.of(MalformedDeliveryException.Kind.SYNTAX, MalformedDeliveryException.Kind.TRAILING_CONTENT);
+
   static final String STATUS_EXPECTED = "a ticket status such as New, Open, Pending, On-hold, Solved or Closed";
   static final String UPDATED_AT_EXPECTED =
       "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
@@ -63,7 +66,7 @@ final class TriggerBodyParser implements DeliveryParser {
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
-    JsonObject body = JsonObject.root(read(delivery.body(), context.limits()));
+    JsonObject body = JsonObject.root(Json.parse(delivery.body(), context.limits(), TEMPLATE_HINT, HINTED));
     String id = id(body);
     TicketSnapshot.Builder snapshot = TicketSnapshot.builder(id, CodedValue.of(status(body)));
     String title = text(body, "title");
@@ -91,23 +94,11 @@ final class TriggerBodyParser implements DeliveryParser {
       }
     }
     snapshot.sourceUpdatedAt(updatedAt);
-    customDetails(body).forEach(snapshot::customDetail);
+    customDetails(body, snapshot);
     for (String field : List.of("status", "title", "description", "priority", "link")) {
       noteUnrendered(snapshot, field, text(body, field));
     }
     return List.of(snapshot.build());
-  }
-
-  private static Object read(byte[] body, Limits limits) {
-    try {
-      return Json.parse(body, limits);
-    } catch (MalformedDeliveryException e) {
-      if (e.kind() == MalformedDeliveryException.Kind.SYNTAX
-          || e.kind() == MalformedDeliveryException.Kind.TRAILING_CONTENT) {
-        throw e.withHint(TEMPLATE_HINT);
-      }
-      throw e;
-    }
   }
 
   /** The ticket id, a non-empty string or an integer; an unrendered placeholder would merge every ticket. */
@@ -142,20 +133,15 @@ final class TriggerBodyParser implements DeliveryParser {
   }
 
   /** The fields this parser does not read itself, then the additional details that do not clash with them. */
-  private static Map<String, Object> customDetails(JsonObject body) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    body.values().forEach((name, value) -> {
-      if (!OWN_FIELDS.contains(name)) {
-        details.put(name, Json.freeze(value));
-      }
-    });
+  private static void customDetails(JsonObject body, TicketSnapshot.Builder snapshot) {
+    snapshot.unreadMembers(body, OWN_FIELDS::contains);
     Object additional = body.get(ADDITIONAL_DETAILS);
-    if (additional instanceof Map<?, ?> entries) {
-      entries.forEach((name, value) -> details.putIfAbsent((String) name, Json.freeze(value)));
+    if (additional instanceof Map) {
+      snapshot.unreadMembers(body.optionalObject(ADDITIONAL_DETAILS).orElseThrow(),
+          name -> body.has(name) && !OWN_FIELDS.contains(name));
     } else if (additional != null) {
-      details.putIfAbsent(ADDITIONAL_DETAILS, Json.freeze(additional));
+      snapshot.customDetail(ADDITIONAL_DETAILS, Json.freeze(additional));
     }
-    return details;
   }
 
   /**
