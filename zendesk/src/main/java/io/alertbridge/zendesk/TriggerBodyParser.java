@@ -171,20 +171,8 @@ final class TriggerBodyParser implements DeliveryParser {
     }
     Matcher placeholder = PLACEHOLDER.matcher(value);
     if (placeholder.find()) {
-      snapshot.note(field + " holds " + shown(placeholder.group()) + ", a placeholder Zendesk did not fill in;"
+      snapshot.note(field + " holds " + JsonObject.cut(placeholder.group(), MAX_SHOWN_CHARS) + ", a placeholder Zendesk did not fill in;"
           + " check it in the trigger's JSON body");
     }
-  }
-
-  /** @return the placeholder as written, cut to {@value #MAX_SHOWN_CHARS} characters */
-  private static String shown(String placeholder) {
-    if (placeholder.length() <= MAX_SHOWN_CHARS) {
-      return placeholder;
-    }
-    int cut = MAX_SHOWN_CHARS - 1;
-    if (Character.isHighSurrogate(placeholder.charAt(cut - 1))) {
-      cut--;
-    }
-    return placeholder.substring(0, cut) + '\u2026';
   }
 }

@@ -236,21 +236,39 @@ public final class JsonObject {
    * Quotes a value for a message: every message that shows a value the sender wrote shows it this way.
    *
    * @param text any text
-   * @return it in double quotes, each control character (a line break, say) as {@code ?}, cut to 64
-   *     characters (never inside a surrogate pair) with an ellipsis
+   * @return it in double quotes, each control character (a line break, say) as {@code ?}; a text longer
+   *     than 65 characters cut to 64 at most (never inside a surrogate pair) and an ellipsis
    */
   public static String quote(String text) {
-    int end = text.length();
-    boolean cut = end > MAX_QUOTED_CHARS;
-    if (cut) {
-      end = Character.isHighSurrogate(text.charAt(MAX_QUOTED_CHARS - 1)) ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
-    }
-    StringBuilder quoted = new StringBuilder(end + 3).append('"');
-    for (int i = 0; i < end; i++) {
-      char c = text.charAt(i);
+    String shown = cut(text, MAX_QUOTED_CHARS + 1);
+    StringBuilder quoted = new StringBuilder(shown.length() + 2).append('"');
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
       quoted.append(Character.isISOControl(c) ? '?' : c);
     }
-    return quoted.append(cut ? "\u2026\"" : "\"").toString();
+    return quoted.append('"').toString();
+  }
+
+  /**
+   * Shortens a text for a message, as {@link #quote} does.
+   *
+   * @param text any text
+   * @param maxChars the most characters to return, at least 2
+   * @return the text itself when it is no longer; else its start and an ellipsis, {@code maxChars}
+   *     characters at most, never ending inside a surrogate pair
+   */
+  public static String cut(String text, int maxChars) {
+    if (maxChars < 2) {
+      throw new IllegalArgumentException("maxChars must be at least 2, got " + maxChars);
+    }
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    int end = maxChars - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + '\u2026';
   }
 
   /** @param value a plain JSON value @return its JSON type name: object, array, string, number, boolean, null */

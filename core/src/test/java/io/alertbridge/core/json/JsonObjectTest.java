@@ -23,7 +23,16 @@ class JsonObjectTest {
   void quotesLongTextCutWithAnEllipsisAndControlCharactersReplaced() {
     assertThat(JsonObject.quote("x".repeat(100))).isEqualTo("\"" + "x".repeat(64) + "\u2026\"");
     assertThat(JsonObject.quote("line one\nline two\u0000")).isEqualTo("\"line one?line two?\"");
-    assertThat(JsonObject.quote("x".repeat(63) + "\ud83d\ude00")).isEqualTo("\"" + "x".repeat(63) + "\u2026\"");
+    assertThat(JsonObject.quote("x".repeat(65))).isEqualTo("\"" + "x".repeat(65) + "\"");
+    assertThat(JsonObject.quote("x".repeat(63) + "\ud83d\ude00y")).isEqualTo("\"" + "x".repeat(63) + "\u2026\"");
+  }
+
+  @Test
+  void cutsLongTextToAtMostTheGivenLength() {
+    assertThat(JsonObject.cut("abc", 3)).isEqualTo("abc");
+    assertThat(JsonObject.cut("abcd", 3)).isEqualTo("ab\u2026");
+    assertThat(JsonObject.cut("a\ud83d\ude00b", 3)).isEqualTo("a\u2026");
+    assertThatThrownBy(() -> JsonObject.cut("abc", 1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
