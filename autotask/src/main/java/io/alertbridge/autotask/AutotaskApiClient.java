@@ -195,10 +195,9 @@ final class AutotaskApiClient {
     try {
       answer = Json.parse(response.body(), limits);
     } catch (MalformedDeliveryException e) {
-      String detail = e.getMessage().replace("body is not valid JSON: ", "").replace("body", "answer");
       boolean beyondLimits = e.kind() == MalformedDeliveryException.Kind.NUMBER_OUT_OF_RANGE
           || e.kind() == MalformedDeliveryException.Kind.TOO_DEEP;
-      throw unreadable(uri, (beyondLimits ? "it is beyond the limits: " : "it is not valid JSON: ") + detail);
+      throw unreadable(uri, beyondLimits ? "it is beyond the limits: " + e.describe("the answer") : e.describe("it"));
     }
     if (answer == null) {
       throw unreadable(uri, "it is null, not a JSON object");
@@ -253,7 +252,7 @@ final class AutotaskApiClient {
   }
 
   private static AutotaskApiException unreadable(URI uri, InvalidDeliveryException e) {
-    return unreadable(uri, "it is not of the documented shape: " + e.getMessage().replace("body", "answer"));
+    return unreadable(uri, "it is not of the documented shape: " + e.getMessage());
   }
 
   /** @return an {@link Reason#UNREADABLE_ANSWER} saying what is wrong with the answer; the API, not the sender, is at fault */

@@ -3,6 +3,7 @@ package io.alertbridge.autotask;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.InvalidFieldException;
 import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -50,7 +51,7 @@ final class CalloutReader {
       value = 0;
     }
     if (value <= 0) {
-      throw new InvalidFieldException(pointer, "a positive integer (the ticket id)", quote(trimmed));
+      throw new InvalidFieldException(pointer, "a positive integer (the ticket id)", JsonObject.quote(trimmed));
     }
     return new Callout(value, Optional.ofNullable(number).map(String::strip).filter(n -> !n.isEmpty()));
   }
@@ -63,7 +64,7 @@ final class CalloutReader {
           .decode(ByteBuffer.wrap(body))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new MalformedDeliveryException("body is not form data: its bytes are not UTF-8",
+      throw new MalformedDeliveryException("is not form data: its bytes are not UTF-8",
           MalformedDeliveryException.Kind.UNREADABLE, 0, 0);
     }
   }
@@ -101,16 +102,9 @@ final class CalloutReader {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new MalformedDeliveryException(where + " is not form data: a broken %-escape", 0, 0);
+      throw MalformedDeliveryException.standalone(where + " is not form data: a broken %-escape",
+          MalformedDeliveryException.Kind.SYNTAX, 0, 0);
     }
-  }
-
-  /** @return the value quoted, at most 40 characters, control characters replaced */
-  private static String quote(String value) {
-    String cut = value.length() > 40 ? value.substring(0, 39) + '\u2026' : value;
-    StringBuilder quoted = new StringBuilder("\"");
-    cut.codePoints().forEach(c -> quoted.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    return quoted.append('"').toString();
   }
 
   private static final class Fields {

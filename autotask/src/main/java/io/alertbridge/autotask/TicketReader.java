@@ -2,13 +2,10 @@ package io.alertbridge.autotask;
 
 import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.InvalidFieldException;
+import io.alertbridge.core.json.IsoTimes;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +59,11 @@ final class TicketReader {
     ticket.title(item.optionalString("title").orElse("").strip());
     ticket.description(item.optionalString("description").orElse(""));
     item.optionalString("lastActivityDate").ifPresent(text -> {
-      Instant instant = instant(text);
-      if (instant == null) {
-        ticket.note("lastActivityDate \"" + text + "\" is not a date and time; ignored");
+      Optional<Instant> instant = IsoTimes.parse(text.strip());
+      if (instant.isEmpty()) {
+        ticket.note("lastActivityDate " + JsonObject.quote(text) + " is not a date and time; ignored");
       }
-      ticket.lastActivityDate(instant);
+      ticket.lastActivityDate(instant.orElse(null));
     });
     webUrl.ifPresent(web -> ticket.link(web + LINK_PATH + id));
 
@@ -104,23 +101,5 @@ final class TicketReader {
       }
     }
     return fields;
-  }
-
-  /** Autotask gives UTC times, usually with a zone ({@code ...07.000Z}), sometimes without. */
-  static Instant instant(String text) {
-    String trimmed = text.strip();
-    try {
-      return Instant.parse(trimmed);
-    } catch (DateTimeParseException e) {
-      try {
-        return OffsetDateTime.parse(trimmed).toInstant();
-      } catch (DateTimeParseException notOffset) {
-        try {
-          return LocalDateTime.parse(trimmed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException notLocal) {
-          return null;
-        }
-      }
-    }
   }
 }

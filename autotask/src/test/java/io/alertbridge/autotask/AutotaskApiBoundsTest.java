@@ -151,7 +151,7 @@ class AutotaskApiBoundsTest {
     AutotaskApiException e = failure();
 
     assertThat(e.reason()).isEqualTo(Reason.UNREADABLE_ANSWER);
-    assertThat(e.getMessage()).contains("v1.0/" + resource + ": it is not valid JSON: answer is empty");
+    assertThat(e.getMessage()).contains("v1.0/" + resource + ": it is empty; expected a JSON value");
   }
 
   @Test
@@ -173,7 +173,8 @@ class AutotaskApiBoundsTest {
     AutotaskApiException e = failure();
 
     assertThat(e.reason()).isEqualTo(Reason.UNREADABLE_ANSWER);
-    assertThat(e.getMessage()).contains("entityInformation/fields: it is beyond the limits: answer nests deeper than 64");
+    assertThat(e.getMessage())
+        .contains("entityInformation/fields: it is beyond the limits: the answer nests deeper than 64");
   }
 
   @ParameterizedTest

@@ -88,7 +88,7 @@ class CalloutReaderTest {
   @Test
   void longValuesAreCutInMessages() {
     assertThatThrownBy(() -> read(form("id=" + "x".repeat(500))))
-        .hasMessageEndingWith("got \"" + "x".repeat(39) + "\u2026\"");
+        .hasMessageEndingWith("got \"" + "x".repeat(64) + "\u2026\"");
   }
 
   @Test

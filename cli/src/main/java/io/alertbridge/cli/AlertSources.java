@@ -137,7 +137,7 @@ final class AlertSources {
     try {
       parsed = Json.parse(text, 32);
     } catch (MalformedDeliveryException e) {
-      throw new UsageException("--settings: not a JSON object: " + e.getMessage());
+      throw new UsageException("--settings: " + e.describe("its value"));
     }
     if (!(parsed instanceof Map<?, ?> map)) {
       throw new UsageException("--settings: expected a JSON object, got " + JsonObject.typeName(parsed));

@@ -99,7 +99,7 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     try {
       parsed = Json.parse(json, 32);
     } catch (MalformedDeliveryException e) {
-      throw new ConfigurationException("configuration", List.of(e.getMessage().replace("body", "configuration")));
+      throw new ConfigurationException("configuration", List.of(e.describe("configuration")));
     }
     List<String> problems = new ArrayList<>();
     if (!(parsed instanceof Map<?, ?> root)) {
@@ -203,20 +203,17 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     StatusMappingTable table = null;
     if (json.get("table") instanceof Map<?, ?> tableJson) {
       try {
-        table = StatusMappingTable.fromJson(Json.write(tableJson));
+        table = StatusMappingTable.fromJson(object(tableJson, at + "/table"));
       } catch (ConfigurationException e) {
-        e.problems().forEach(problem -> problems.add(problem.contains(" at /")
-            ? problem.replace(" at /", " at " + at + "/table/") : problem + " at " + at + "/table"));
+        problems.addAll(e.problems());
       }
     } else if (json.containsKey("table")) {
       problems.add("expected an object at " + at + "/table");
     }
     Optional<IntegrationSettings> settings = Optional.empty();
     if (json.get("settings") instanceof Map<?, ?> members && integration.isPresent()) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      members.forEach((key, value) -> copy.put((String) key, value));
       try {
-        settings = integration.get().readSettings(JsonObject.of(copy, at + "/settings"));
+        settings = integration.get().readSettings(object(members, at + "/settings"));
       } catch (ConfigurationException e) {
         problems.addAll(e.problems());
       } catch (RuntimeException e) {
@@ -243,6 +240,13 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     WebhookProcessor.builder(registry).build().validate(built)
         .forEach(problem -> problems.add(problem + " (source " + at + ")"));
     return built;
+  }
+
+  /** @return the members of an object {@link Json} read, at its pointer */
+  private static JsonObject object(Map<?, ?> members, String pointer) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    members.forEach((key, value) -> copy.put((String) key, value));
+    return JsonObject.of(copy, pointer);
   }
 
   private static String string(Map<?, ?> json, String name, String at, List<String> problems, boolean required) {

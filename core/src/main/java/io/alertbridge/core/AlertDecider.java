@@ -1,5 +1,6 @@
 package io.alertbridge.core;
 
+import io.alertbridge.core.json.JsonObject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -271,7 +272,7 @@ final class AlertDecider {
   }
 
   private static String quote(TicketSnapshot snapshot) {
-    return '"' + snapshot.status().display() + '"';
+    return JsonObject.quote(snapshot.status().display());
   }
 
   /** A random 128-bit id in UUID form: unique across keys, sources, processes and restarts. */

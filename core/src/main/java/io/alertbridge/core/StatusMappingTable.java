@@ -3,6 +3,7 @@ package io.alertbridge.core;
 import io.alertbridge.core.LifecycleRule.WhenAbsent;
 import io.alertbridge.core.LifecycleRule.WhenOpen;
 import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.core.json.JsonPointers;
 
 import java.util.ArrayList;
@@ -143,22 +144,36 @@ public final class StatusMappingTable {
     try {
       parsed = Json.parse(json, 16);
     } catch (MalformedDeliveryException e) {
-      throw new ConfigurationException("status-mapping table", List.of(e.getMessage().replace("body", "table")));
+      throw new ConfigurationException("status-mapping table", List.of(e.describe("table")));
     }
-    List<String> problems = new ArrayList<>();
-    Builder builder = builder();
-    if (!(parsed instanceof Map<?, ?> root)) {
+    if (!(parsed instanceof Map)) {
       throw new ConfigurationException("status-mapping table", List.of("expected a JSON object at /"));
     }
-    for (Object key : root.keySet()) {
+    return fromJson(JsonObject.root(parsed));
+  }
+
+  /**
+   * Reads a table from an object already read, such as a member of a larger configuration (see the class
+   * description for the format).
+   *
+   * @param table the table's object
+   * @return the table
+   * @throws ConfigurationException listing every problem, each at its JSON pointer under the object's
+   *     {@link JsonObject#pointer()}; a problem of the table as a whole (a status in two rows, say) names the
+   *     object's pointer unless it is the root
+   */
+  public static StatusMappingTable fromJson(JsonObject table) {
+    List<String> problems = new ArrayList<>();
+    Builder builder = builder();
+    for (String key : table.values().keySet()) {
       if (!key.equals("rows") && !key.equals("otherwise")) {
-        problems.add("unknown member at " + JsonPointers.child("", (String) key));
+        problems.add("unknown member at " + table.pointerOf(key));
       }
     }
-    Object rowsValue = root.get("rows");
+    Object rowsValue = table.get("rows");
     if (rowsValue instanceof List<?> rowList) {
       for (int i = 0; i < rowList.size(); i++) {
-        String at = JsonPointers.child("/rows", i);
+        String at = JsonPointers.child(table.pointerOf("rows"), i);
         if (!(rowList.get(i) instanceof Map<?, ?> row)) {
           problems.add("expected an object at " + at);
           continue;
@@ -185,17 +200,18 @@ public final class StatusMappingTable {
         }
       }
     } else if (rowsValue != null) {
-      problems.add("expected an array at /rows");
+      problems.add("expected an array at " + table.pointerOf("rows"));
     }
-    if (root.get("otherwise") instanceof Map<?, ?> otherwise) {
-      LifecycleRule rule = readRule(otherwise, "/otherwise", problems);
+    if (table.get("otherwise") instanceof Map<?, ?> otherwise) {
+      LifecycleRule rule = readRule(otherwise, table.pointerOf("otherwise"), problems);
       if (rule != null) {
         builder.otherwise(rule);
       }
-    } else if (root.containsKey("otherwise")) {
-      problems.add("expected an object at /otherwise");
+    } else if (table.has("otherwise")) {
+      problems.add("expected an object at " + table.pointerOf("otherwise"));
     }
-    problems.addAll(builder.problems());
+    String where = table.pointer().isEmpty() ? "" : " at " + table.pointer();
+    builder.problems().forEach(problem -> problems.add(problem + where));
     if (!problems.isEmpty()) {
       throw new ConfigurationException("status-mapping table", problems);
     }
@@ -217,7 +233,7 @@ public final class StatusMappingTable {
       }
     }
     problems.add("expected one of " + String.join(", ", names) + " at " + at + ", got "
-        + (value instanceof String s ? '"' + s + '"' : io.alertbridge.core.json.JsonObject.typeName(value)));
+        + (value instanceof String s ? JsonObject.quote(s) : JsonObject.typeName(value)));
     return null;
   }
 
@@ -326,7 +342,7 @@ public final class StatusMappingTable {
           }
           Integer earlier = labelRow.putIfAbsent(Labels.normalize(label), number);
           if (earlier != null) {
-            problems.add("status \"" + label + "\" is in row " + earlier + " and again in row " + number);
+            problems.add("status " + JsonObject.quote(label) + " is in row " + earlier + " and again in row " + number);
           }
         }
         for (Long id : row.ids()) {

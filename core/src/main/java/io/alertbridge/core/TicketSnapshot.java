@@ -1,5 +1,7 @@
 package io.alertbridge.core;
 
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What a parser read from one delivery about one ticket. Built with {@link #builder}.
@@ -137,6 +140,24 @@ public record TicketSnapshot(
         customDetailsShared = false;
       }
       customDetails.put(Objects.requireNonNull(name, "name"), value);
+      return this;
+    }
+
+    /**
+     * Adds each member of an object that the parser does not read itself as a custom detail, in document
+     * order, its value {@linkplain Json#freeze frozen} and no larger than the body it came from.
+     *
+     * @param object an object of the body
+     * @param read whether the parser reads the member of that name into the snapshot's own parts
+     * @return this builder
+     */
+    public Builder unreadMembers(JsonObject object, Predicate<String> read) {
+      Objects.requireNonNull(read, "read");
+      object.values().forEach((name, value) -> {
+        if (!read.test(name)) {
+          customDetail(name, Json.freeze(value));
+        }
+      });
       return this;
     }
 

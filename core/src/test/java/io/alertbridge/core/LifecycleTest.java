@@ -7,7 +7,7 @@ import io.alertbridge.core.LifecycleRule.WhenOpen;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DESIGN.md's state machine table, one row per cell. "-" stands for absent or no event. */
+/** The table in {@link Lifecycle}, one row per cell. "-" stands for absent or no event. */
 class LifecycleTest {
 
   @ParameterizedTest(name = "{0} x when absent {1} ({2}) -> {3}, {4}, {5}")

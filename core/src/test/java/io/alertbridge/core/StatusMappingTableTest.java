@@ -9,6 +9,8 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -110,10 +112,27 @@ class StatusMappingTableTest {
   }
 
   @Test
-  void malformedJsonIsAConfigurationError() {
+  void aTableInsideALargerDocumentNamesItsProblemsUnderItsOwnPointer() {
+    String json = """
+        {"rows": [{"statuses": ["New"], "whenAbsent": "MAKE", "whenOpen": "KEEP"},
+                  {"statuses": ["new"], "whenAbsent": "CREATE", "whenOpen": "KEEP"}],
+         "extra": 1}
+        """;
+    JsonObject table = JsonObject.root(Json.parse("{\"table\": " + json + "}", 16))
+        .optionalObject("table").orElseThrow();
+
+    assertThatThrownBy(() -> StatusMappingTable.fromJson(table))
+        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+            "unknown member at /table/extra",
+            "expected one of CREATE, REJECT, IGNORE at /table/rows/0/whenAbsent, got \"MAKE\"",
+            "the \"any other\" rule is missing at /table"));
+  }
+
+  @Test
+  void malformedJsonIsAConfigurationErrorAboutTheTable() {
     assertThatThrownBy(() -> StatusMappingTable.fromJson("{\"rows\": ["))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("not valid JSON");
+        .isInstanceOfSatisfying(ConfigurationException.class,
+            e -> assertThat(e.problems()).singleElement().asString().startsWith("table is not valid JSON: "));
   }
 
   @Test

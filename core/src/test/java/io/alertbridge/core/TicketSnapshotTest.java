@@ -3,7 +3,10 @@ package io.alertbridge.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertbridge.core.json.Json;
+import io.alertbridge.core.json.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +40,17 @@ class TicketSnapshotTest {
     assertThat(event.customDetails()).isEqualTo(expected).hasSameHashCodeAs(expected);
     assertThatThrownBy(() -> event.customDetails().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> snapshot.customDetails().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void unreadMembersBecomeFrozenCustomDetailsInDocumentOrder() {
+    JsonObject body = JsonObject.root(Json.parse("{\"id\": 1, \"team\": \"Ops\", \"tags\": [\"a\"], \"title\": \"x\"}", 8));
+
+    TicketSnapshot snapshot = TicketSnapshot.builder("1", CodedValue.of("New"))
+        .unreadMembers(body, name -> name.equals("id") || name.equals("title")).build();
+
+    assertThat(snapshot.customDetails()).containsExactly(Map.entry("team", "Ops"), Map.entry("tags", List.of("a")));
+    assertThatThrownBy(() -> ((List<?>) snapshot.customDetails().get("tags")).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

@@ -36,6 +36,11 @@ final class Fields {
     return new Fields(JsonObject.of(values, pointer));
   }
 
+  /** @return the object as read, its members spelled as the document spells them */
+  JsonObject object() {
+    return object;
+  }
+
   /** @return the members, in document order, as the document spells them */
   Map<String, Object> values() {
     return object.values();
@@ -200,7 +205,7 @@ final class Fields {
 
   static String seen(Object value) {
     if (value instanceof String s) {
-      return s.length() <= 40 ? '"' + s + '"' : "a string of " + s.length() + " characters";
+      return JsonObject.quote(s);
     }
     if (value instanceof Number n) {
       return n instanceof BigDecimal d ? d.toPlainString() : n.toString();

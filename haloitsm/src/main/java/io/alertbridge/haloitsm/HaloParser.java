@@ -25,12 +25,7 @@ final class HaloParser implements DeliveryParser {
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
-    Object parsed;
-    try {
-      parsed = Json.parse(delivery.body(), context.limits());
-    } catch (MalformedDeliveryException e) {
-      throw e.kind().isBrokenText() ? e.withHint(HINT) : e;
-    }
+    Object parsed = Json.parse(delivery.body(), context.limits(), HINT, MalformedDeliveryException.Kind.brokenText());
     if (parsed instanceof List<?> batch) {
       if (batch.isEmpty()) {
         throw new InvalidFieldException("", "an array of webhook objects", "an empty array");

@@ -46,11 +46,7 @@ final class TicketReader {
       builder.assignee(agent);
     }
     ticket.text("user_name").ifPresent(builder::requester);
-    ticket.values().forEach((name, value) -> {
-      if (!isNotCustom(name)) {
-        builder.customDetail(name, Json.freeze(value));
-      }
-    });
+    builder.unreadMembers(ticket.object(), TicketReader::isNotCustom);
     if (envelope != null) {
       Map<String, Object> webhook = new LinkedHashMap<>(envelope.values());
       webhook.keySet().removeIf(name -> name.equalsIgnoreCase("ticket"));

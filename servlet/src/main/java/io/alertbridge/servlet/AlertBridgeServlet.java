@@ -89,7 +89,7 @@ public final class AlertBridgeServlet extends HttpServlet {
     this.sources = Map.copyOf(builder.sources);
     this.maxBodyBytes = builder.limits.maxBodyBytes();
     this.retryAfterSeconds = Long.toString(builder.retryAfter.toSeconds());
-    this.basicChallenge = "Basic realm=\"" + quote(builder.realm) + "\", charset=\"UTF-8\"";
+    this.basicChallenge = "Basic realm=\"" + escapeQuotedString(builder.realm) + "\", charset=\"UTF-8\"";
     this.tooLarge = body(Outcome.TOO_LARGE.name(), "the body is over the limit of " + maxBodyBytes
         + " bytes (maxBodyBytes)");
   }
@@ -200,7 +200,7 @@ public final class AlertBridgeServlet extends HttpServlet {
         + ",\"alertKey\":null,\"state\":null,\"message\":\"" + message + "\"}";
   }
 
-  private static String quote(String text) {
+  private static String escapeQuotedString(String text) {
     return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 

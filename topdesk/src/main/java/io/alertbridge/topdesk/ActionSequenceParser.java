@@ -5,7 +5,6 @@ import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.InvalidFieldException;
-import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
@@ -39,7 +38,8 @@ final class ActionSequenceParser implements DeliveryParser {
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
-    JsonObject body = JsonObject.root(read(delivery.body(), context.limits()));
+    JsonObject body = JsonObject.root(Json.parse(delivery.body(), context.limits(), ESCAPE_HINT,
+        MalformedDeliveryException.Kind.brokenText()));
     EventType eventType = eventType(body);
     String key = key(body);
     TicketSnapshot.Builder snapshot = TicketSnapshot.builder(key, CodedValue.of(eventType.name()));
@@ -55,23 +55,8 @@ final class ActionSequenceParser implements DeliveryParser {
       noteVariables(snapshot, "priority", priority);
     }
     LinkReader.read(body, snapshot);
-    body.values().forEach((name, value) -> {
-      if (!OWN_FIELDS.contains(name)) {
-        snapshot.customDetail(name, Json.freeze(value));
-      }
-    });
+    snapshot.unreadMembers(body, OWN_FIELDS::contains);
     return List.of(snapshot.build());
-  }
-
-  private static Object read(byte[] body, Limits limits) {
-    try {
-      return Json.parse(body, limits);
-    } catch (MalformedDeliveryException e) {
-      if (!e.kind().isBrokenText()) {
-        throw e;
-      }
-      throw e.withHint(ESCAPE_HINT);
-    }
   }
 
 

@@ -1,5 +1,6 @@
 package io.alertbridge.topdesk;
 
+import io.alertbridge.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,15 +62,9 @@ final class Variables {
     return count == 0 ? Found.NONE : new Found(List.copyOf(listed), count);
   }
 
+  /** @return the variable as written, cut to {@value #MAX_SHOWN_CHARS} characters without copying more */
   private static String shown(String value, int start, int end) {
-    if (end - start <= MAX_SHOWN_CHARS) {
-      return value.substring(start, end);
-    }
-    int cut = start + MAX_SHOWN_CHARS - 1;
-    if (Character.isHighSurrogate(value.charAt(cut - 1))) {
-      cut--;
-    }
-    return value.substring(start, cut) + '\u2026';
+    return JsonObject.cut(value.substring(start, Math.min(end, start + MAX_SHOWN_CHARS + 1)), MAX_SHOWN_CHARS);
   }
 
   /**

@@ -64,8 +64,8 @@ final class EventBody {
     if (!priority.isEmpty()) {
       snapshot.priority(CodedValue.of(priority));
     }
-    Optional<Instant> updatedAt = time(detail, "updated_at");
-    snapshot.sourceUpdatedAt(updatedAt.or(() -> time(body, "time")).orElse(null));
+    Optional<Instant> updatedAt = detail.optionalInstant("updated_at", TIME_EXPECTED);
+    snapshot.sourceUpdatedAt(updatedAt.or(() -> body.optionalInstant("time", TIME_EXPECTED)).orElse(null));
     snapshot.customDetail("eventType", type.substring(TYPE_PREFIX.length()));
     for (String name : new String[] {"type", "tags", "group_id", "assignee_id", "requester_id", "organization_id",
         "brand_id", "via"}) {
@@ -89,18 +89,6 @@ final class EventBody {
     }
     throw new InvalidFieldException(detail.pointerOf("status"), TriggerBodyParser.STATUS_EXPECTED,
         detail.seen("status"));
-  }
-
-  private static Optional<Instant> time(JsonObject object, String name) {
-    Object value = object.get(name);
-    if (value == null || value instanceof String text && text.isBlank()) {
-      return Optional.empty();
-    }
-    if (value instanceof String text) {
-      return Optional.of(IsoInstants.parse(text.strip()).orElseThrow(() ->
-          new InvalidFieldException(object.pointerOf(name), TIME_EXPECTED, JsonObject.quote(text))));
-    }
-    throw new InvalidFieldException(object.pointerOf(name), TIME_EXPECTED, object.seen(name));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.alertbridge.zendesk;
 import io.alertbridge.core.Authenticator;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Secret;
+import io.alertbridge.core.json.IsoTimes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class SignatureVerifier implements Authenticator {
     if (presented.isEmpty()) {
       return Authenticator.failed("the " + ZendeskSigner.SIGNATURE_HEADER + " header is not base64");
     }
-    Optional<Instant> signedAt = IsoInstants.parse(timestamp.get());
+    Optional<Instant> signedAt = IsoTimes.parse(timestamp.get());
     if (signedAt.isEmpty()) {
       return Authenticator.failed("the " + ZendeskSigner.TIMESTAMP_HEADER
           + " header is not an ISO-8601 time such as 2025-06-12T09:30:00Z");

@@ -5,16 +5,16 @@ import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.InvalidFieldException;
-import io.alertbridge.core.Limits;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.json.IsoTimes;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +48,10 @@ final class TriggerBodyParser implements DeliveryParser {
       + " a placeholder there probably inserted text that is not JSON-escaped (a quote, a backslash or a line"
       + " break), or the quotes around a placeholder are missing";
 
+  /** The problems a placeholder causes; a duplicate field is the template's own. */
+  private static final Set<MalformedDeliveryException.Kind> HINTED =
+      EnumSet.of(MalformedDeliveryException.Kind.SYNTAX, MalformedDeliveryException.Kind.TRAILING_CONTENT);
+
   static final String STATUS_EXPECTED = "a ticket status such as New, Open, Pending, On-hold, Solved or Closed";
   static final String UPDATED_AT_EXPECTED =
       "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
@@ -63,7 +67,7 @@ final class TriggerBodyParser implements DeliveryParser {
 
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
-    JsonObject body = JsonObject.root(read(delivery.body(), context.limits()));
+    JsonObject body = JsonObject.root(Json.parse(delivery.body(), context.limits(), TEMPLATE_HINT, HINTED));
     if (EventBody.isEvent(body)) {
       return List.of(EventBody.snapshot(body));
     }
@@ -86,7 +90,7 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
       snapshot.link(new Link(link, "Zendesk ticket " + id));
     }
-    Instant updatedAt = updatedAt(body);
+    Instant updatedAt = body.optionalInstant("updated_at", UPDATED_AT_EXPECTED).orElse(null);
     if (updatedAt == null) {
       updatedAt = signedAt(delivery, context).orElse(null);
       if (updatedAt != null) {
@@ -94,23 +98,11 @@ final class TriggerBodyParser implements DeliveryParser {
       }
     }
     snapshot.sourceUpdatedAt(updatedAt);
-    customDetails(body).forEach(snapshot::customDetail);
+    customDetails(body, snapshot);
     for (String field : List.of("status", "title", "description", "priority", "link")) {
       noteUnrendered(snapshot, field, text(body, field));
     }
     return List.of(snapshot.build());
-  }
-
-  private static Object read(byte[] body, Limits limits) {
-    try {
-      return Json.parse(body, limits);
-    } catch (MalformedDeliveryException e) {
-      if (e.kind() == MalformedDeliveryException.Kind.SYNTAX
-          || e.kind() == MalformedDeliveryException.Kind.TRAILING_CONTENT) {
-        throw e.withHint(TEMPLATE_HINT);
-      }
-      throw e;
-    }
   }
 
   /** The ticket id, a non-empty string or an integer; an unrendered placeholder would merge every ticket. */
@@ -141,36 +133,19 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!(context.source().authentication() instanceof Authentication.Signature)) {
       return java.util.Optional.empty();
     }
-    return delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).map(String::strip).flatMap(IsoInstants::parse);
-  }
-
-  private static Instant updatedAt(JsonObject body) {
-    Object value = body.get("updated_at");
-    if (value == null || value instanceof String text && text.isBlank()) {
-      return null;
-    }
-    if (value instanceof String text) {
-      return IsoInstants.parse(text.strip()).orElseThrow(() ->
-          new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, JsonObject.quote(text)));
-    }
-    throw new InvalidFieldException(body.pointerOf("updated_at"), UPDATED_AT_EXPECTED, body.seen("updated_at"));
+    return delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).map(String::strip).flatMap(IsoTimes::parse);
   }
 
   /** The fields this parser does not read itself, then the additional details that do not clash with them. */
-  private static Map<String, Object> customDetails(JsonObject body) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    body.values().forEach((name, value) -> {
-      if (!OWN_FIELDS.contains(name)) {
-        details.put(name, Json.freeze(value));
-      }
-    });
+  private static void customDetails(JsonObject body, TicketSnapshot.Builder snapshot) {
+    snapshot.unreadMembers(body, OWN_FIELDS::contains);
     Object additional = body.get(ADDITIONAL_DETAILS);
-    if (additional instanceof Map<?, ?> entries) {
-      entries.forEach((name, value) -> details.putIfAbsent((String) name, Json.freeze(value)));
+    if (additional instanceof Map) {
+      snapshot.unreadMembers(body.optionalObject(ADDITIONAL_DETAILS).orElseThrow(),
+          name -> body.has(name) && !OWN_FIELDS.contains(name));
     } else if (additional != null) {
-      details.putIfAbsent(ADDITIONAL_DETAILS, Json.freeze(additional));
+      snapshot.customDetail(ADDITIONAL_DETAILS, Json.freeze(additional));
     }
-    return details;
   }
 
   /**
@@ -200,20 +175,8 @@ final class TriggerBodyParser implements DeliveryParser {
     }
     Matcher placeholder = PLACEHOLDER.matcher(value);
     if (placeholder.find()) {
-      snapshot.note(field + " holds " + shown(placeholder.group()) + ", a placeholder Zendesk did not fill in;"
+      snapshot.note(field + " holds " + JsonObject.cut(placeholder.group(), MAX_SHOWN_CHARS) + ", a placeholder Zendesk did not fill in;"
           + " check it in the trigger's JSON body");
     }
-  }
-
-  /** @return the placeholder as written, cut to {@value #MAX_SHOWN_CHARS} characters */
-  private static String shown(String placeholder) {
-    if (placeholder.length() <= MAX_SHOWN_CHARS) {
-      return placeholder;
-    }
-    int cut = MAX_SHOWN_CHARS - 1;
-    if (Character.isHighSurrogate(placeholder.charAt(cut - 1))) {
-      cut--;
-    }
-    return placeholder.substring(0, cut) + '\u2026';
   }
 }

@@ -27,6 +27,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads JSON into plain Java values (unmodifiable insertion-ordered maps and lists, String, Long,
@@ -80,6 +82,27 @@ public final class Json {
         limits.maxJsonValues()));
   }
 
+  /**
+   * Reads a delivery's body as {@link #parse(byte[], Limits)} does, giving a problem of the kinds a tool's
+   * template usually causes the tool's hint on how to fix it.
+   *
+   * @param body UTF-8 (or UTF-16/32, detected) JSON
+   * @param limits the nesting and number bounds
+   * @param hint appended to the message of such a problem, e.g. {@code "; check the trigger's body template"}
+   * @param hinted the kinds of problem that get the hint, e.g. {@link Kind#brokenText()}
+   * @return the value as plain Java values
+   * @throws MalformedDeliveryException when the body is not one well-formed JSON value within the limits
+   */
+  public static Object parse(byte[] body, Limits limits, String hint, Set<Kind> hinted) {
+    Objects.requireNonNull(hint, "hint");
+    Objects.requireNonNull(hinted, "hinted");
+    try {
+      return parse(body, limits);
+    } catch (MalformedDeliveryException e) {
+      throw hinted.contains(e.kind()) ? e.withHint(hint) : e;
+    }
+  }
+
   private static Object parse(byte[] body, Bounds bounds) {
     try (JsonParser parser = FACTORY.createParser(body)) {
       return parseWithin(parser, bounds);
@@ -123,7 +146,7 @@ public final class Json {
     if (!e.kind().isBrokenText() || isUtf8(body)) {
       return e;
     }
-    return new MalformedDeliveryException(e.getMessage() + "; the body is not UTF-8 text", Kind.ENCODING, e.line(),
+    return new MalformedDeliveryException(e.problem() + "; the body is not UTF-8 text", Kind.ENCODING, e.line(),
         e.column());
   }
 
@@ -163,12 +186,12 @@ public final class Json {
   private static Object parseWhole(JsonParser parser, Bounds bounds) throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
-      throw new MalformedDeliveryException("body is empty; expected a JSON value", Kind.EMPTY, 1, 1);
+      throw new MalformedDeliveryException("is empty; expected a JSON value", Kind.EMPTY, 1, 1);
     }
     Object value = read(parser, first, 0, bounds);
     if (parser.nextToken() != null) {
       JsonLocation at = parser.currentTokenLocation();
-      throw new MalformedDeliveryException("body is not valid JSON: unexpected content after the JSON value"
+      throw new MalformedDeliveryException("is not valid JSON: unexpected content after the JSON value"
           + position(at), Kind.TRAILING_CONTENT, at.getLineNr(), at.getColumnNr());
     }
     return value;
@@ -177,7 +200,7 @@ public final class Json {
   private static Object read(JsonParser parser, JsonToken token, int depth, Bounds bounds) throws IOException {
     if (++bounds.values > bounds.maxValues) {
       JsonLocation at = parser.currentTokenLocation();
-      throw new MalformedDeliveryException("body holds more than " + bounds.maxValues + " JSON values (maxJsonValues)"
+      throw new MalformedDeliveryException("holds more than " + bounds.maxValues + " JSON values (maxJsonValues)"
           + position(at), Kind.TOO_MANY_VALUES, at.getLineNr(), at.getColumnNr());
     }
     switch (token) {
@@ -189,7 +212,7 @@ public final class Json {
           Object value = read(parser, parser.nextToken(), depth + 1, bounds);
           if (object.containsKey(name)) {
             JsonLocation at = parser.currentTokenLocation();
-            throw new MalformedDeliveryException("body is not valid JSON: duplicate key \"" + name + "\" at "
+            throw new MalformedDeliveryException("is not valid JSON: duplicate key " + JsonObject.quote(name) + " at "
                 + JsonPointers.child(pointerOf(parser.getParsingContext().getParent()), name) + position(at),
                 Kind.DUPLICATE_KEY, at.getLineNr(), at.getColumnNr());
           }
@@ -225,7 +248,7 @@ public final class Json {
         return null;
       default:
         JsonLocation at = parser.currentTokenLocation();
-        throw new MalformedDeliveryException("body is not valid JSON: unexpected " + token + position(at),
+        throw new MalformedDeliveryException("is not valid JSON: unexpected " + token + position(at),
             at.getLineNr(), at.getColumnNr());
     }
   }
@@ -258,7 +281,7 @@ public final class Json {
     JsonLocation at = parser.currentTokenLocation();
     com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext();
     String pointer = pointerOf(context);
-    return new MalformedDeliveryException("the number at " + (pointer.isEmpty() ? "the root" : pointer) + " has "
+    return MalformedDeliveryException.standalone("the number at " + (pointer.isEmpty() ? "the root" : pointer) + " has "
         + what + "; the limits are " + bounds.maxDigits() + " digits and exponents up to " + bounds.maxExponent()
         + position(at), Kind.NUMBER_OUT_OF_RANGE, at.getLineNr(), at.getColumnNr());
   }
@@ -266,7 +289,7 @@ public final class Json {
   private static void checkDepth(JsonParser parser, int depth, int maxDepth) {
     if (depth >= maxDepth) {
       JsonLocation at = parser.currentTokenLocation();
-      throw new MalformedDeliveryException("body nests deeper than " + maxDepth + " levels" + position(at),
+      throw new MalformedDeliveryException("nests deeper than " + maxDepth + " levels" + position(at),
           Kind.TOO_DEEP, at.getLineNr(), at.getColumnNr());
     }
   }
@@ -285,10 +308,10 @@ public final class Json {
       if (newline >= 0) {
         detail = detail.substring(0, newline);
       }
-      return new MalformedDeliveryException("body is not valid JSON: " + detail + position(at), Kind.SYNTAX, line,
+      return new MalformedDeliveryException("is not valid JSON: " + detail + position(at), Kind.SYNTAX, line,
           column);
     }
-    return new MalformedDeliveryException("body could not be read: " + e.getClass().getSimpleName(), Kind.UNREADABLE,
+    return new MalformedDeliveryException("could not be read: " + e.getClass().getSimpleName(), Kind.UNREADABLE,
         0, 0);
   }
 
@@ -300,15 +323,15 @@ public final class Json {
     String detail = String.valueOf(e.getOriginalMessage());
     if (detail.startsWith("Number")) { // "Number value length" from Jackson 2.16, "Number length" in 2.15
       String pointer = pointerOf(parser.getParsingContext());
-      return new MalformedDeliveryException("the number at " + (pointer.isEmpty() ? "the root" : pointer)
+      return MalformedDeliveryException.standalone("the number at " + (pointer.isEmpty() ? "the root" : pointer)
           + " is longer than " + FACTORY.streamReadConstraints().getMaxNumberLength() + " characters"
           + position(at), Kind.NUMBER_OUT_OF_RANGE, line, column);
     }
     if (detail.contains("nesting depth")) {
-      return new MalformedDeliveryException("body nests deeper than " + MAX_NESTING_DEPTH + " levels" + position(at),
+      return new MalformedDeliveryException("nests deeper than " + MAX_NESTING_DEPTH + " levels" + position(at),
           Kind.TOO_DEEP, line, column);
     }
-    return new MalformedDeliveryException("body holds a value longer than the JSON reader accepts: " + detail
+    return new MalformedDeliveryException("holds a value longer than the JSON reader accepts: " + detail
         + position(at), Kind.UNREADABLE, line, column);
   }
 

@@ -3,6 +3,7 @@ package io.alertbridge.core.json;
 import io.alertbridge.core.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,6 +156,29 @@ public final class JsonObject {
   }
 
   /**
+   * A time as {@link IsoTimes#parse} reads it.
+   *
+   * @param name a member name
+   * @param expected what the error says was expected, e.g. {@code "an ISO-8601 time such as 2025-03-04T09:15:02Z"}
+   * @return the instant; empty when missing, null or blank
+   * @throws InvalidFieldException when present but not a string, or not such a time once stripped
+   */
+  public Optional<Instant> optionalInstant(String name, String expected) {
+    Objects.requireNonNull(expected, "expected");
+    Object value = values.get(name);
+    if (value == null || value instanceof String text && text.isBlank()) {
+      return Optional.empty();
+    }
+    if (value instanceof String text) {
+      Optional<Instant> instant = IsoTimes.parse(text.strip());
+      if (instant.isPresent()) {
+        return instant;
+      }
+    }
+    throw new InvalidFieldException(pointerOf(name), expected, seen(name));
+  }
+
+  /**
    * @param name a member name
    * @return its object value; empty when missing or null
    * @throws InvalidFieldException when present but not an object
@@ -209,18 +233,42 @@ public final class JsonObject {
   }
 
   /**
+   * Quotes a value for a message: every message that shows a value the sender wrote shows it this way.
+   *
    * @param text any text
-   * @return it in double quotes, cut to 64 characters (never inside a surrogate pair) with an ellipsis
+   * @return it in double quotes, each control character (a line break, say) as {@code ?}; a text longer
+   *     than 65 characters cut to 64 at most (never inside a surrogate pair) and an ellipsis
    */
   public static String quote(String text) {
-    if (text.length() <= MAX_QUOTED_CHARS) {
-      return '"' + text + '"';
+    String shown = cut(text, MAX_QUOTED_CHARS + 1);
+    StringBuilder quoted = new StringBuilder(shown.length() + 2).append('"');
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      quoted.append(Character.isISOControl(c) ? '?' : c);
     }
-    int end = MAX_QUOTED_CHARS;
+    return quoted.append('"').toString();
+  }
+
+  /**
+   * Shortens a text for a message, as {@link #quote} does.
+   *
+   * @param text any text
+   * @param maxChars the most characters to return, at least 2
+   * @return the text itself when it is no longer; else its start and an ellipsis, {@code maxChars}
+   *     characters at most, never ending inside a surrogate pair
+   */
+  public static String cut(String text, int maxChars) {
+    if (maxChars < 2) {
+      throw new IllegalArgumentException("maxChars must be at least 2, got " + maxChars);
+    }
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    int end = maxChars - 1;
     if (Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
-    return '"' + text.substring(0, end) + "\u2026\"";
+    return text.substring(0, end) + '\u2026';
   }
 
   /** @param value a plain JSON value @return its JSON type name: object, array, string, number, boolean, null */

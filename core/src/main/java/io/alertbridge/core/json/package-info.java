@@ -6,7 +6,8 @@
  * too many values with a {@link io.alertbridge.core.MalformedDeliveryException} that gives the line and
  * column but never the payload; {@link io.alertbridge.core.json.JsonObject} reads members with errors
  * ({@link io.alertbridge.core.InvalidFieldException}) that name the field by its JSON pointer and say
- * what was expected and what was seen. Both answer a delivery with 400 when the processor catches
- * them. Non-null unless documented otherwise.
+ * what was expected and what was seen; {@link io.alertbridge.core.json.IsoTimes} reads ISO-8601 times.
+ * Both exceptions answer a delivery with 400 when the processor catches them. Non-null unless
+ * documented otherwise.
  */
 package io.alertbridge.core.json;

@@ -32,6 +32,39 @@ class JsonTest {
   }
 
   @Test
+  void eachCallerNamesWhatItRead() {
+    assertThatThrownBy(() -> Json.parse("{\"a\": ", 5))
+        .isInstanceOfSatisfying(MalformedDeliveryException.class, e -> {
+          assertThat(e.problem()).startsWith("is not valid JSON: ");
+          assertThat(e.getMessage()).isEqualTo(e.describe("body")).isEqualTo("body " + e.problem());
+          assertThat(e.withHint("; check the template").describe("configuration"))
+              .isEqualTo("configuration " + e.problem() + "; check the template");
+        });
+  }
+
+  @Test
+  void aProblemThatNamesItsPlaceReadsTheSameForEveryCaller() {
+    assertThatThrownBy(() -> Json.parse("{\"n\": 1e999}", 5))
+        .isInstanceOfSatisfying(MalformedDeliveryException.class, e -> {
+          assertThat(e.kind()).isEqualTo(Kind.NUMBER_OUT_OF_RANGE);
+          assertThat(e.describe("table")).isEqualTo(e.getMessage()).isEqualTo(e.problem())
+              .startsWith("the number at /n has ");
+        });
+  }
+
+  @Test
+  void aDeliveryBodyGetsTheToolsHintForTheKindsItIsFor() {
+    byte[] broken = "{\"a\": \"b\" \"c\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] twice = "{\"a\": 1, \"a\": 2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    io.alertbridge.core.Limits limits = io.alertbridge.core.Limits.defaults();
+
+    assertThatThrownBy(() -> Json.parse(broken, limits, "; check the template", Kind.brokenText()))
+        .hasMessageStartingWith("body is not valid JSON: ").hasMessageEndingWith("; check the template");
+    assertThatThrownBy(() -> Json.parse(twice, limits, "; check the template", java.util.Set.of(Kind.SYNTAX)))
+        .hasMessageStartingWith("body is not valid JSON: duplicate key \"a\" at /a").hasMessageNotContaining("check");
+  }
+
+  @Test
   void brokenTextInBytesThatAreNotUtf8IsAnEncodingProblem() {
     byte[] latin1 = "{\"summary\": \"caf\u00e9\" x}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
