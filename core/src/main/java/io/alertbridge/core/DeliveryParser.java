@@ -14,7 +14,9 @@ public interface DeliveryParser {
    * @param delivery the delivery, already checked for size, content type and authenticity
    * @param context the alert source, limits and clock
    * @return one event per ticket event in the delivery (a {@link TicketSnapshot}, or a {@link
-   *     TicketReference} to fetch): usually one; several when the tool batches; never empty
+   *     TicketReference} to fetch): usually one; several when the tool batches, where an element that
+   *     cannot be read is an {@link UnreadableTicketEvent} so that the others are still decided; never
+   *     empty
    * @throws InvalidDeliveryException when the delivery cannot be read (answered with 400)
    */
   List<? extends TicketEvent> parse(Delivery delivery, ParseContext context);

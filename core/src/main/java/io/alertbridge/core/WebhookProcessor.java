@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the decisions of all the delivery's ticket events are committed in one atomic write, each
  *       key's state together with its events as pending (the outbox), or not at all (503; the retry
- *       decides every element afresh);
+ *       decides every element afresh); an {@link UnreadableTicketEvent} of a batch is an INVALID item
+ *       that writes nothing, on the first attempt and on every retry;
  *   <li>the delivery id is written with every alert that write changes, and recorded in the {@link
  *       DeliveryLog} only after it: a retry after any failure is processed afresh when nothing was
  *       committed, and answered {@link Outcome#DUPLICATE} (its pending events handed over first) when
@@ -278,13 +279,21 @@ public final class WebhookProcessor {
       return ProcessingResult.early(source, Outcome.TOO_LARGE,
           new TooManyTicketEventsException(snapshots.size(), limits.maxBatchElements()).getMessage());
     }
+    boolean readable = false;
     for (int i = 0; i < snapshots.size(); i++) {
+      if (snapshots.get(i) instanceof UnreadableTicketEvent) {
+        continue;
+      }
+      readable = true;
       int length = snapshots.get(i).ticketId().length();
       if (length > limits.maxAlertKeyChars()) {
         String which = snapshots.size() == 1 ? "the ticket id" : "the ticket id of ticket event " + (i + 1);
         return ProcessingResult.early(source, Outcome.INVALID, which + " is " + length
             + " characters long; the limit is " + limits.maxAlertKeyChars() + " (maxAlertKeyChars)");
       }
+    }
+    if (!readable) {
+      return answer(source, unreadable(source, snapshots));
     }
     Optional<String> deliveryId = integration.deliveryId(delivery);
     if (deliveryId.isPresent() && deliveryId.get().length() > limits.maxDeliveryIdChars()) {
@@ -303,9 +312,15 @@ public final class WebhookProcessor {
       return duplicate(integration, source, snapshots, now, deliveryId.get());
     }
     // 5. fetch the tickets the delivery only names
+    List<TicketEvent> read = new ArrayList<>(snapshots.size());
     List<TicketSnapshot> tickets = new ArrayList<>(snapshots.size());
     for (TicketEvent event : snapshots) {
+      if (event instanceof UnreadableTicketEvent) {
+        read.add(event);
+        continue;
+      }
       if (event instanceof TicketSnapshot snapshot) {
+        read.add(snapshot);
         tickets.add(snapshot);
         continue;
       }
@@ -315,11 +330,14 @@ public final class WebhookProcessor {
             + " without carrying it; explain with ticket fetching to fetch it from the " + integration.name()
             + " API and decide", List.of());
       }
+      TicketSnapshot fetched;
       try {
-        tickets.add(fetch(integration, reference, context));
+        fetched = fetch(integration, reference, context);
       } catch (InvalidDeliveryException e) {
         return ProcessingResult.early(source, Outcome.INVALID, e.getMessage());
       }
+      read.add(fetched);
+      tickets.add(fetched);
     }
     // 6-8. map, decide, commit states and pending events together
     StatusMappingTable table = source.table().orElseGet(integration::defaultTable);
@@ -329,7 +347,7 @@ public final class WebhookProcessor {
       recordDeliveryId(source, deliveryId.get(), now);
     }
     if (decided.alreadyCommitted()) {
-      return duplicate(integration, source, tickets, now, deliveryId.orElseThrow());
+      return duplicate(integration, source, read, now, deliveryId.orElseThrow());
     }
     // 9. hand over
     if (handOver) {
@@ -340,7 +358,35 @@ public final class WebhookProcessor {
       }
     }
     List<ProcessingResult> results = decided.results();
+    if (tickets.size() < read.size()) {
+      List<ProcessingResult> merged = new ArrayList<>(read.size());
+      int next = 0;
+      for (TicketEvent event : read) {
+        merged.add(event instanceof UnreadableTicketEvent bad ? invalid(source, bad) : results.get(next++));
+      }
+      results = merged;
+    }
+    return answer(source, results);
+  }
+
+  private static ProcessingResult answer(AlertSource source, List<ProcessingResult> results) {
     return results.size() == 1 ? results.get(0) : ProcessingResult.batch(source, results);
+  }
+
+  /** @return one INVALID result per event: a delivery whose every ticket event is unreadable */
+  private List<ProcessingResult> unreadable(AlertSource source, List<? extends TicketEvent> events) {
+    List<ProcessingResult> results = new ArrayList<>(events.size());
+    for (TicketEvent event : events) {
+      results.add(invalid(source, (UnreadableTicketEvent) event));
+    }
+    return results;
+  }
+
+  /** @return the INVALID item of a ticket event that could not be read; its id only when within the limit */
+  private ProcessingResult invalid(AlertSource source, UnreadableTicketEvent event) {
+    Optional<String> ticketId = event.knownTicketId().filter(id -> id.length() <= limits.maxAlertKeyChars());
+    return new ProcessingResult(Outcome.INVALID, ticketId, Optional.empty(), Optional.empty(), event.message(),
+        Explanation.early(source, Outcome.INVALID, event.message()), List.of());
   }
 
   /**
@@ -376,18 +422,22 @@ public final class WebhookProcessor {
     String message = "delivery " + deliveryId + " was already processed";
     List<ProcessingResult> duplicates = new ArrayList<>(snapshots.size());
     for (TicketEvent snapshot : snapshots) {
-      duplicates.add(decider.duplicate(integration, source, snapshot, now, message));
+      duplicates.add(snapshot instanceof UnreadableTicketEvent bad ? invalid(source, bad)
+          : decider.duplicate(integration, source, snapshot, now, message));
     }
     return duplicates.size() == 1 ? duplicates.get(0) : ProcessingResult.batch(source, duplicates);
   }
 
+  /** @return the keys of the readable ticket events (a lone ticket event is readable by then) */
   private static Collection<AlertKey> keys(AlertSource source, List<? extends TicketEvent> snapshots) {
     if (snapshots.size() == 1) {
       return List.of(new AlertKey(source.id(), snapshots.get(0).ticketId()));
     }
     Set<AlertKey> keys = new LinkedHashSet<>();
     for (TicketEvent snapshot : snapshots) {
-      keys.add(new AlertKey(source.id(), snapshot.ticketId()));
+      if (!(snapshot instanceof UnreadableTicketEvent)) {
+        keys.add(new AlertKey(source.id(), snapshot.ticketId()));
+      }
     }
     return keys;
   }

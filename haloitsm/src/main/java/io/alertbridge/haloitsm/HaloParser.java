@@ -5,37 +5,46 @@ import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.InvalidFieldException;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
+import io.alertbridge.core.TicketEvent;
 import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.UnreadableTicketEvent;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.core.json.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the three body shapes: {@code {"ticket": {...}}} from a Custom Integration method (the
  * recommended or the full ticket), a native webhook envelope ({@code event}, {@code object_id},
  * {@code timestamp}, {@code ticket}), or a JSON array of envelopes, one snapshot each. A bare ticket
- * object (with {@code id} and a status, but no wrapper) is read too.
+ * object (with {@code id} and a status, but no wrapper) is read too. An element of an array that cannot
+ * be read is an {@link UnreadableTicketEvent}, with its ticket id when that can be told, so that the
+ * other elements are still decided.
  */
 final class HaloParser implements DeliveryParser {
   private static final String HINT = "; check the body of the Halo Custom Integration method: Halo replaces each"
       + " <<...>> variable with a JSON value, so string variables must not be quoted again";
 
   @Override
-  public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
+  public List<TicketEvent> parse(Delivery delivery, ParseContext context) {
     Object parsed = Json.parse(delivery.body(), context.limits(), HINT, MalformedDeliveryException.Kind.brokenText());
     if (parsed instanceof List<?> batch) {
       if (batch.isEmpty()) {
         throw new InvalidFieldException("", "an array of webhook objects", "an empty array");
       }
       context.checkBatchSize(batch.size());
-      List<TicketSnapshot> snapshots = new ArrayList<>(batch.size());
+      List<TicketEvent> events = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
-        snapshots.add(element(batch.get(i), JsonPointers.child("", i)));
+        try {
+          events.add(element(batch.get(i), JsonPointers.child("", i)));
+        } catch (InvalidFieldException e) {
+          events.add(UnreadableTicketEvent.of(e, ticketIdOf(batch.get(i))));
+        }
       }
-      return snapshots;
+      return events;
     }
     if (!(parsed instanceof Map)) {
       throw new InvalidFieldException("", "a JSON object with a ticket, or an array of them",
@@ -57,5 +66,25 @@ final class HaloParser implements DeliveryParser {
         "a ticket object", root.has("ticket") ? "null" : "nothing"));
     boolean envelope = root.has("event") || root.has("object_id") || root.has("webhook_id");
     return TicketReader.read(ticket, envelope ? root : null);
+  }
+
+  /**
+   * @return the ticket id of an element that cannot be read, as far as it can be told: the ticket's
+   *     {@code id}, else the envelope's {@code object_id}, else a bare ticket's {@code id}
+   */
+  @SuppressWarnings("unchecked")
+  private static Optional<String> ticketIdOf(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return Optional.empty();
+    }
+    Fields root = Fields.of((Map<String, Object>) map, "");
+    Object id = root.get("ticket") instanceof Map<?, ?> ticket ? Fields.of((Map<String, Object>) ticket, "").get("id")
+        : null;
+    if (id == null) {
+      boolean wrapped = root.has("ticket") || root.has("event") || root.has("object_id") || root.has("webhook_id");
+      id = root.get(wrapped ? "object_id" : "id");
+    }
+    String text = Fields.idText(id);
+    return text == null || text.isBlank() || text.contains("<<") ? Optional.empty() : Optional.of(text);
   }
 }

@@ -5,6 +5,7 @@ import io.alertbridge.core.Delivery;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.Limits;
+import io.alertbridge.core.TicketEvent;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.example.Deliveries;
@@ -37,6 +38,15 @@ final class Halo {
   }
 
   static List<TicketSnapshot> parse(Delivery delivery) {
+    return events(delivery).stream().map(event -> {
+      if (event instanceof TicketSnapshot snapshot) {
+        return snapshot;
+      }
+      throw new AssertionError("expected a snapshot, got " + event);
+    }).toList();
+  }
+
+  static List<TicketEvent> events(Delivery delivery) {
     return new HaloParser().parse(delivery,
         new ParseContext(SOURCE, Limits.defaults(), MutableClock.at("2025-11-18T12:00:00Z")));
   }

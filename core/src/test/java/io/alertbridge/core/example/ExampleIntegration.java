@@ -74,7 +74,8 @@ public class ExampleIntegration implements Integration {
     };
   }
 
-  private static TicketSnapshot snapshot(JsonObject ticket) {
+  /** @param ticket one ticket object @return its snapshot @throws io.alertbridge.core.InvalidFieldException when a field is wrong */
+  protected static TicketSnapshot snapshot(JsonObject ticket) {
     String id = ticket.requiredId("id");
     String status = ticket.requiredString("status");
     TicketSnapshot.Builder builder = TicketSnapshot.builder(id, CodedValue.of(status))
