@@ -55,8 +55,8 @@ final class TriggerBodyParser implements DeliveryParser {
       EnumSet.of(MalformedDeliveryException.Kind.SYNTAX, MalformedDeliveryException.Kind.TRAILING_CONTENT);
 
   static final String STATUS_EXPECTED = "a ticket status such as New, Open, Pending, On-hold, Solved or Closed";
-  static final String UPDATED_AT_EXPECTED =
-      "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
+  /** What a usable {@code updated_at} holds. */
+  static final String UPDATED_AT_EXPECTED = "an ISO-8601 time such as 2013-12-12T05:35Z";
 
   /**
    * An unrendered placeholder. Linear in the text's length whatever it holds: a match can only start at
@@ -113,11 +113,18 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
       snapshot.link(new Link(link, "Zendesk ticket " + id));
     }
-    Instant updatedAt = body.optionalInstant("updated_at", UPDATED_AT_EXPECTED).orElse(null);
+    boolean dropped = body.get("updated_at") != null && !isBlankText(body.get("updated_at"));
+    Instant updatedAt = updatedAt(body).orElse(null);
+    if (updatedAt == null && dropped) {
+      snapshot.note("updated_at holds " + body.seen("updated_at") + ", not " + UPDATED_AT_EXPECTED
+          + ", so it does not order this delivery; use {{ticket.updated_at_with_timestamp}} in the trigger's JSON"
+          + " body ({{ticket.updated_at}} renders a date for people)");
+    }
     if (updatedAt == null) {
       updatedAt = signedAt(delivery, context).orElse(null);
       if (updatedAt != null) {
-        snapshot.note("no updated_at in the body: the signed timestamp " + updatedAt + " orders this delivery");
+        snapshot.note((dropped ? "instead" : "no updated_at in the body") + ": the signed timestamp " + updatedAt
+            + " orders this delivery");
       }
     }
     snapshot.sourceUpdatedAt(updatedAt);
@@ -154,6 +161,18 @@ final class TriggerBodyParser implements DeliveryParser {
       snapshot.note((body.pointer().isEmpty() ? "the body" : body.pointer()) + " names fields unlike the documented"
           + " JSON body template (" + names + " not read): use " + fields + " in the trigger's webhook body");
     }
+  }
+
+  /**
+   * @return {@code updated_at} when it is an ISO-8601 time; empty when it is missing, blank or anything
+   *     else (a date Zendesk rendered for people, a number), which is noted and left out rather than refused
+   */
+  private static java.util.Optional<Instant> updatedAt(JsonObject body) {
+    return body.get("updated_at") instanceof String text ? IsoTimes.parse(text.strip()) : java.util.Optional.empty();
+  }
+
+  private static boolean isBlankText(Object value) {
+    return value instanceof String text && text.isBlank();
   }
 
   /** The ticket id, a non-empty string or an integer; an unrendered placeholder would merge every ticket. */
