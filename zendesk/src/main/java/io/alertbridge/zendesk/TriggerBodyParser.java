@@ -113,9 +113,9 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
       snapshot.link(new Link(link, "Zendesk ticket " + id));
     }
-    boolean dropped = body.get("updated_at") != null && !isBlankText(body.get("updated_at"));
+    boolean sent = body.get("updated_at") != null && !isBlankText(body.get("updated_at"));
     Instant updatedAt = updatedAt(body).orElse(null);
-    if (updatedAt == null && dropped) {
+    if (updatedAt == null && sent) {
       snapshot.note("updated_at holds " + body.seen("updated_at") + ", not " + UPDATED_AT_EXPECTED
           + ", so it does not order this delivery; use {{ticket.updated_at_with_timestamp}} in the trigger's JSON"
           + " body ({{ticket.updated_at}} renders a date for people)");
@@ -123,7 +123,7 @@ final class TriggerBodyParser implements DeliveryParser {
     if (updatedAt == null) {
       updatedAt = signedAt(delivery, context).orElse(null);
       if (updatedAt != null) {
-        snapshot.note((dropped ? "instead" : "no updated_at in the body") + ": the signed timestamp " + updatedAt
+        snapshot.note((sent ? "instead" : "no updated_at in the body") + ": the signed timestamp " + updatedAt
             + " orders this delivery");
       }
     }
