@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  *
  * {@code id} and {@code status} are required; every other field is optional, and an empty string
  * means unset. Fields not in {@link #OWN_FIELDS}, and the entries of
- * {@code additional_ticket_details}, become custom details exactly as sent.
+ * {@code additional_ticket_details}, become custom details exactly as sent. A body whose root has
+ * neither {@code id} nor {@code status} but a {@code ticket} object is read from that object
+ * ({@link #ticket}).
  */
 final class TriggerBodyParser implements DeliveryParser {
   /** An optional object whose entries become custom details. */
@@ -53,8 +55,8 @@ final class TriggerBodyParser implements DeliveryParser {
       EnumSet.of(MalformedDeliveryException.Kind.SYNTAX, MalformedDeliveryException.Kind.TRAILING_CONTENT);
 
   static final String STATUS_EXPECTED = "a ticket status such as New, Open, Pending, On-hold, Solved or Closed";
-  static final String UPDATED_AT_EXPECTED =
-      "an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder)";
+  /** What a usable {@code updated_at} holds. */
+  static final String UPDATED_AT_EXPECTED = "an ISO-8601 time such as 2013-12-12T05:35Z";
 
   /**
    * An unrendered placeholder. Linear in the text's length whatever it holds: a match can only start at
@@ -65,14 +67,35 @@ final class TriggerBodyParser implements DeliveryParser {
   /** The most characters of a placeholder shown in a note. */
   private static final int MAX_SHOWN_CHARS = 64;
 
+  /** The object some templates nest the ticket's fields in. */
+  static final String NESTED = "ticket";
+
+  /** A field another template (or Zendesk's own ticket JSON) names differently, and the field to use. */
+  private record Rename(String foreign, String ours, String placeholder) {}
+
+  /** Noted when only the foreign name is present. */
+  private static final List<Rename> FOREIGN_NAMES = List.of(
+      new Rename("subject", "title", "{{ticket.title}}"),
+      new Rename("url", "link", "{{ticket.link}}"),
+      new Rename("latest_comment_html", "latest_comment", "{{ticket.latest_comment}}"),
+      new Rename("requester", "requester_name", "{{ticket.requester.name}}"),
+      new Rename("assignee", "assignee_name", "{{ticket.assignee.name}}"),
+      new Rename("group", "group_name", "{{ticket.group.name}}"));
+
   @Override
   public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
-    JsonObject body = JsonObject.root(Json.parse(delivery.body(), context.limits(), TEMPLATE_HINT, HINTED));
-    if (EventBody.isEvent(body)) {
-      return List.of(EventBody.snapshot(body));
+    JsonObject root = JsonObject.root(Json.parse(delivery.body(), context.limits(), TEMPLATE_HINT, HINTED));
+    if (EventBody.isEvent(root)) {
+      return List.of(EventBody.snapshot(root));
     }
+    JsonObject body = ticket(root);
     String id = id(body);
     TicketSnapshot.Builder snapshot = TicketSnapshot.builder(id, CodedValue.of(status(body)));
+    if (body != root) {
+      snapshot.note("the ticket's fields were read from the nested object " + body.pointer()
+          + " (the root has no id or status)");
+    }
+    noteForeignNames(body, snapshot);
     String title = text(body, "title");
     String description = text(body, "description");
     snapshot.summary(TicketText.summary(title, description));
@@ -90,11 +113,18 @@ final class TriggerBodyParser implements DeliveryParser {
     if (!link.isEmpty() && !PLACEHOLDER.matcher(link).find()) {
       snapshot.link(new Link(link, "Zendesk ticket " + id));
     }
-    Instant updatedAt = body.optionalInstant("updated_at", UPDATED_AT_EXPECTED).orElse(null);
+    boolean sent = body.get("updated_at") != null && !isBlankText(body.get("updated_at"));
+    Instant updatedAt = updatedAt(body).orElse(null);
+    if (updatedAt == null && sent) {
+      snapshot.note("updated_at holds " + body.seen("updated_at") + ", not " + UPDATED_AT_EXPECTED
+          + ", so it does not order this delivery; use {{ticket.updated_at_with_timestamp}} in the trigger's JSON"
+          + " body ({{ticket.updated_at}} renders a date for people)");
+    }
     if (updatedAt == null) {
       updatedAt = signedAt(delivery, context).orElse(null);
       if (updatedAt != null) {
-        snapshot.note("no updated_at in the body: the signed timestamp " + updatedAt + " orders this delivery");
+        snapshot.note((sent ? "instead" : "no updated_at in the body") + ": the signed timestamp " + updatedAt
+            + " orders this delivery");
       }
     }
     snapshot.sourceUpdatedAt(updatedAt);
@@ -105,9 +135,53 @@ final class TriggerBodyParser implements DeliveryParser {
     return List.of(snapshot.build());
   }
 
+  /**
+   * @return the root, unless it has neither {@code id} nor {@code status} but a {@value #NESTED} object:
+   *     then that object
+   */
+  static JsonObject ticket(JsonObject root) {
+    if (root.has("id") || root.has("status") || !(root.get(NESTED) instanceof Map)) {
+      return root;
+    }
+    return root.optionalObject(NESTED).orElseThrow();
+  }
+
+  /** Notes the fields sent under another template's names, with the documented field to use instead. */
+  private static void noteForeignNames(JsonObject body, TicketSnapshot.Builder snapshot) {
+    StringBuilder names = new StringBuilder();
+    StringBuilder fields = new StringBuilder();
+    for (Rename rename : FOREIGN_NAMES) {
+      if (body.has(rename.foreign()) && !body.has(rename.ours())) {
+        names.append(names.length() == 0 ? "" : ", ").append(rename.foreign());
+        fields.append(fields.length() == 0 ? "" : ", ").append('"').append(rename.ours()).append("\": \"")
+            .append(rename.placeholder()).append('"');
+      }
+    }
+    if (names.length() > 0) {
+      snapshot.note((body.pointer().isEmpty() ? "the body" : body.pointer()) + " names fields unlike the documented"
+          + " JSON body template (" + names + " not read): use " + fields + " in the trigger's webhook body");
+    }
+  }
+
+  /**
+   * @return {@code updated_at} when it is an ISO-8601 time; empty when it is missing, blank or anything
+   *     else (a date Zendesk rendered for people, a number), which is noted and left out rather than refused
+   */
+  private static java.util.Optional<Instant> updatedAt(JsonObject body) {
+    return body.get("updated_at") instanceof String text ? IsoTimes.parse(text.strip()) : java.util.Optional.empty();
+  }
+
+  private static boolean isBlankText(Object value) {
+    return value instanceof String text && text.isBlank();
+  }
+
   /** The ticket id, a non-empty string or an integer; an unrendered placeholder would merge every ticket. */
   private static String id(JsonObject body) {
-    String id = body.requiredId("id");
+    String id = JsonObject.idText(body.get("id"));
+    if (id == null) {
+      throw new InvalidFieldException(body.pointerOf("id"), "a non-empty string or an integer",
+          body.seen("id") + nestedHint(body));
+    }
     if (id.contains("{{") && PLACEHOLDER.matcher(id).find()) {
       throw new InvalidFieldException(body.pointerOf("id"), "a ticket id", JsonObject.quote(id)
           + ", a placeholder Zendesk did not fill in (such a key would merge every ticket into one alert);"
@@ -121,7 +195,14 @@ final class TriggerBodyParser implements DeliveryParser {
     if (value instanceof String status && !status.isBlank()) {
       return status;
     }
-    throw new InvalidFieldException(body.pointerOf("status"), STATUS_EXPECTED, body.seen("status"));
+    throw new InvalidFieldException(body.pointerOf("status"), STATUS_EXPECTED, body.seen("status") + nestedHint(body));
+  }
+
+  /** @return for a nested ticket, what to write instead; else nothing */
+  private static String nestedHint(JsonObject body) {
+    return body.pointer().isEmpty() ? "" : " (the root has no id or status, so the nested object " + body.pointer()
+        + " was read); use the documented JSON body template, \"id\": \"{{ticket.id}}\", \"status\":"
+        + " \"{{ticket.status}}\", ..., at the root or in " + body.pointer();
   }
 
   /**

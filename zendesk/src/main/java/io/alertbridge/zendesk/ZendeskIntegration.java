@@ -31,7 +31,9 @@ import java.util.Optional;
  *
  * <p>The default table: New and Open create an alert (and keep an open one); Pending and On-hold
  * create one, or accept the open one; Solved and Closed resolve the open alert and may not create
- * one (400); any other status creates an alert or keeps the open one. Use
+ * one (400); any other status creates an alert or keeps the open one. The same statuses in Spanish,
+ * Portuguese, French, German, Dutch and Italian, as {@code {{ticket.status}}} renders them in the
+ * account's language, do the same. Use
  * {@link Authentication#signature} to check Zendesk's webhook signature.
  */
 public final class ZendeskIntegration extends AbstractIntegration {
@@ -41,12 +43,44 @@ public final class ZendeskIntegration extends AbstractIntegration {
   /** The header that names one webhook invocation; Zendesk's retries repeat it. */
   public static final String INVOCATION_ID_HEADER = "X-Zendesk-Webhook-Invocation-Id";
 
+  private static final LifecycleRule OPEN = LifecycleRule.of(CREATE, KEEP);
+  private static final LifecycleRule WAITING = LifecycleRule.of(CREATE, ACCEPT);
+  private static final LifecycleRule DONE = LifecycleRule.of(REJECT, RESOLVE);
+
+  /**
+   * English first, then the labels {@code {{ticket.status}}} renders in the account's language, one row
+   * per language and rule so that an explanation names the language's pair (sources in the README).
+   */
   private static final StatusMappingTable TABLE = StatusMappingTable.builder()
       // ticket status: what it does with no open alert / with an open alert
-      .row(LifecycleRule.of(CREATE, KEEP), "New", "Open")
-      .row(LifecycleRule.of(CREATE, ACCEPT), "Pending", "On-hold", "Hold")
-      .row(LifecycleRule.of(REJECT, RESOLVE), "Solved", "Closed")
-      .otherwise(LifecycleRule.of(CREATE, KEEP))
+      .row(OPEN, "New", "Open")
+      .row(WAITING, "Pending", "On-hold", "Hold")
+      .row(DONE, "Solved", "Closed")
+      // Spanish
+      .row(OPEN, "Nuevo", "Abierto")
+      .row(WAITING, "Pendiente", "En espera")
+      .row(DONE, "Resuelto", "Cerrado")
+      // Portuguese (Brazil)
+      .row(OPEN, "Novo", "Aberto")
+      .row(WAITING, "Pendente", "Em espera")
+      .row(DONE, "Resolvido", "Fechado")
+      // French
+      .row(OPEN, "Nouveau", "Ouvert")
+      .row(WAITING, "En attente", "En pause")
+      .row(DONE, "R\u00e9solu", "Clos", "Ferm\u00e9")
+      // German
+      .row(OPEN, "Neu", "Offen")
+      .row(WAITING, "Wartend", "Angehalten")
+      .row(DONE, "Gel\u00f6st", "Geschlossen")
+      // Dutch ("Open" is the English row's)
+      .row(OPEN, "Nieuw")
+      .row(WAITING, "In afwachting", "In de wacht")
+      .row(DONE, "Opgelost", "Gesloten")
+      // Italian
+      .row(OPEN, "Nuovo", "Aperto")
+      .row(WAITING, "In attesa", "In sospeso")
+      .row(DONE, "Risolto", "Chiuso")
+      .otherwise(OPEN)
       .build();
 
   private static final PriorityMapping PRIORITIES = PriorityMapping.builder()

@@ -41,7 +41,6 @@ class ZendeskDeliveryProblemsTest {
       {"id": "4711", "status": ""}                       | "status": expected a ticket status such as New, Open, Pending, On-hold, Solved or Closed at /status, got an empty string
       {"id": "4711", "status": "New", "title": {}}       | "title": expected a string at /title, got object
       {"id": "4711", "status": "New", "priority": []}    | "priority": expected a string at /priority, got array
-      {"id": "4711", "status": "New", "updated_at": 1}   | "updated_at": expected an ISO-8601 time such as 2013-12-12T05:35Z (the {{ticket.updated_at_with_timestamp}} placeholder) at /updated_at, got number
       ["4711", "New"]                                    | expected a JSON object at /, got array
       """)
   void namesTheFieldThatIsMissingOrOfTheWrongType(String body, String message) {
@@ -52,12 +51,20 @@ class ZendeskDeliveryProblemsTest {
     assertThat(result.message()).isEqualTo(message);
   }
 
-  @Test
-  void suggestsTheUpdateTimePlaceholderForAReadableDate() {
-    ProcessingResult result = send("{\"id\": \"4711\", \"status\": \"New\", \"updated_at\": \"December 12, 2013 05:35\"}");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      "December 12, 2013 05:35" | "December 12, 2013 05:35"
+      "February 3, 2025"        | "February 3, 2025"
+      1                         | number
+      {"at": "2025-02-03"}      | object
+      """)
+  void dropsAnUpdateTimeItCannotOrderByAndSaysWhichPlaceholderToUse(String updatedAt, String seen) {
+    ProcessingResult result = send("{\"id\": \"4711\", \"status\": \"New\", \"updated_at\": " + updatedAt + "}");
 
-    assertThat(result.message()).isEqualTo("\"updated_at\": expected an ISO-8601 time such as 2013-12-12T05:35Z"
-        + " (the {{ticket.updated_at_with_timestamp}} placeholder) at /updated_at, got \"December 12, 2013 05:35\"");
+    assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(result.explanation().notes()).containsExactly("updated_at holds " + seen + ", not an ISO-8601 time"
+        + " such as 2013-12-12T05:35Z, so it does not order this delivery; use {{ticket.updated_at_with_timestamp}}"
+        + " in the trigger's JSON body ({{ticket.updated_at}} renders a date for people)");
   }
 
   @Test

@@ -53,6 +53,18 @@ class ZendeskReplayTest {
   }
 
   @Test
+  void aSignedTimestampOrdersADeliveryWhoseUpdateTimeWasDropped() {
+    Delivery signed = Trigger.ticket("4711", "New").with("updated_at", "March 4, 2025").invocation("inv-1")
+        .signed(SECRET, NEW_AT);
+
+    ProcessingResult created = at(NEW_AT, SIGNED, signed);
+
+    assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(created.explanation().notes()).hasSize(2).last()
+        .isEqualTo("instead: the signed timestamp 2025-03-04T09:15:02Z orders this delivery");
+  }
+
+  @Test
   void aReplayedOlderNewWithAFreshInvocationIdIsStaleAfterSolved() {
     Delivery captured = Trigger.ticket("4711", "New").invocation("inv-1").signed(SECRET, NEW_AT);
     Instant solvedAt = NEW_AT.plusSeconds(60);
