@@ -5,6 +5,8 @@ import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.InvalidFieldException;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
+import io.alertbridge.core.TicketEvent;
+import io.alertbridge.core.TicketReference;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
@@ -17,21 +19,24 @@ import java.util.Map;
  * Reads the three body shapes: {@code {"ticket": {...}}} from a Custom Integration method (the
  * recommended or the full ticket), a native webhook envelope ({@code event}, {@code object_id},
  * {@code timestamp}, {@code ticket}), or a JSON array of envelopes, one snapshot each. A bare ticket
- * object (with {@code id} and a status, but no wrapper) is read too.
+ * object (with {@code id} and a status, but no wrapper) is read too. An envelope without a ticket ("event
+ * information only") is a reference to its {@code object_id}, fetched by {@link HaloTickets}.
  */
 final class HaloParser implements DeliveryParser {
+  /** The reference attribute holding the webhook's event name. */
+  static final String EVENT = "event";
   private static final String HINT = "; check the body of the Halo Custom Integration method: Halo replaces each"
       + " <<...>> variable with a JSON value, so string variables must not be quoted again";
 
   @Override
-  public List<TicketSnapshot> parse(Delivery delivery, ParseContext context) {
+  public List<TicketEvent> parse(Delivery delivery, ParseContext context) {
     Object parsed = Json.parse(delivery.body(), context.limits(), HINT, MalformedDeliveryException.Kind.brokenText());
     if (parsed instanceof List<?> batch) {
       if (batch.isEmpty()) {
         throw new InvalidFieldException("", "an array of webhook objects", "an empty array");
       }
       context.checkBatchSize(batch.size());
-      List<TicketSnapshot> snapshots = new ArrayList<>(batch.size());
+      List<TicketEvent> snapshots = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
         snapshots.add(element(batch.get(i), JsonPointers.child("", i)));
       }
@@ -45,11 +50,14 @@ final class HaloParser implements DeliveryParser {
   }
 
   @SuppressWarnings("unchecked")
-  private static TicketSnapshot element(Object value, String pointer) {
+  private static TicketEvent element(Object value, String pointer) {
     if (!(value instanceof Map<?, ?> map)) {
       throw new InvalidFieldException(pointer, "an object with a ticket", JsonObject.typeName(value));
     }
     Fields root = Fields.of((Map<String, Object>) map, pointer);
+    if (!root.has("ticket") && root.has("event") && root.has("object_id")) {
+      return reference(root);
+    }
     if (!root.has("ticket") && root.has("id") && (root.has("status") || root.has("status_id"))) {
       return TicketReader.read(root, null);
     }
@@ -57,5 +65,15 @@ final class HaloParser implements DeliveryParser {
         "a ticket object", root.has("ticket") ? "null" : "nothing"));
     boolean envelope = root.has("event") || root.has("object_id") || root.has("webhook_id");
     return TicketReader.read(ticket, envelope ? root : null);
+  }
+
+  /** An "event information only" webhook: the ticket is fetched by {@link HaloTickets}. */
+  private static TicketReference reference(Fields root) {
+    Object value = root.get("object_id");
+    String id = Fields.idText(value);
+    if (id == null || !id.matches("\\d{1,19}")) {
+      throw new InvalidFieldException(root.pointerOf("object_id"), "a ticket id such as 4242", Fields.seen(value));
+    }
+    return new TicketReference(id, root.text("event").map(event -> Map.of(EVENT, event)).orElse(Map.of()));
   }
 }

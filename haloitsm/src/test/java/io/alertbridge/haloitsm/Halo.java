@@ -38,7 +38,8 @@ final class Halo {
 
   static List<TicketSnapshot> parse(Delivery delivery) {
     return new HaloParser().parse(delivery,
-        new ParseContext(SOURCE, Limits.defaults(), MutableClock.at("2025-11-18T12:00:00Z")));
+        new ParseContext(SOURCE, Limits.defaults(), MutableClock.at("2025-11-18T12:00:00Z"))).stream()
+        .map(TicketSnapshot.class::cast).toList();
   }
 
   static TicketSnapshot parseOne(String body) {

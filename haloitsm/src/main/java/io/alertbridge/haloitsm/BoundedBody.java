@@ -1,0 +1,127 @@
+package io.alertbridge.haloitsm;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Reads an answer's body into bytes, at most a given number of them: a longer body (by its declared
+ * {@code Content-Length} or by what arrives) ends the exchange at once with {@link TooLarge}. The bodies
+ * of answers with any status but 2xx are not read at all: only their status matters. The exchange can
+ * be {@link #abort() aborted} when its time is up, which closes the connection. The same as the Autotask
+ * module's: keep the two alike.
+ */
+final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+  private final int maxBytes;
+  private volatile Subscriber subscriber;
+
+  /** The body is longer than the bound. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /** @param maxBytes the most bytes read */
+  BoundedBody(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+    int status = info.statusCode();
+    boolean read = status >= 200 && status <= 299;
+    OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
+    Subscriber created = new Subscriber(maxBytes);
+    if (!read) {
+      created.result.complete(new byte[0]);
+    } else if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+      created.result.completeExceptionally(new TooLarge("its Content-Length is " + declared.getAsLong() + " bytes"));
+    }
+    subscriber = created;
+    return created;
+  }
+
+  /** Ends the exchange's body, if it has started: the connection is closed and nothing more is read. */
+  void abort() {
+    Subscriber current = subscriber;
+    if (current != null) {
+      current.abort();
+    }
+  }
+
+  /** Collects the body, or cancels it as soon as its result is decided otherwise. */
+  private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
+    private final int maxBytes;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private byte[] bytes = new byte[8192];
+    private int length;
+
+    Subscriber(int maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public synchronized void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      if (result.isDone()) {
+        subscription.cancel();
+      } else {
+        subscription.request(1);
+      }
+    }
+
+    @Override
+    public synchronized void onNext(List<ByteBuffer> buffers) {
+      if (result.isDone()) {
+        subscription.cancel();
+        return;
+      }
+      for (ByteBuffer buffer : buffers) {
+        int remaining = buffer.remaining();
+        if ((long) length + remaining > maxBytes) {
+          subscription.cancel();
+          result.completeExceptionally(new TooLarge("more than " + maxBytes + " bytes arrived"));
+          return;
+        }
+        if (length + remaining > bytes.length) {
+          bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(2L * bytes.length, length + remaining)));
+        }
+        buffer.get(bytes, length, remaining);
+        length += remaining;
+      }
+      subscription.request(1);
+    }
+
+    @Override
+    public synchronized void onError(Throwable failure) {
+      result.completeExceptionally(failure);
+    }
+
+    @Override
+    public synchronized void onComplete() {
+      result.complete(Arrays.copyOf(bytes, length));
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    synchronized void abort() {
+      result.completeExceptionally(new IOException("aborted"));
+      if (subscription != null) {
+        subscription.cancel();
+      }
+    }
+  }
+}
