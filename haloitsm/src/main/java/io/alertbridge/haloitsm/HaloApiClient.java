@@ -2,6 +2,7 @@ package io.alertbridge.haloitsm;
 
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.http.BoundedBody;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.haloitsm.HaloApiException.Reason;
