@@ -219,6 +219,33 @@ class HaloApiTest {
   }
 
   @Test
+  void answerOverTheBoundIsUnreadable() {
+    WebhookProcessor bounded = WebhookProcessor.builder(IntegrationRegistry.of(new HaloItsmIntegration())).clock(clock)
+        .limits(io.alertbridge.core.Limits.builder().maxApiAnswerBytes(2048).build()).build();
+    api.ticket(4242, ticket(4242, 1).replace("95%", "x".repeat(4096)));
+
+    HaloApiException e = catchThrowableOfType(HaloApiException.class, () -> bounded.process(source(),
+        Halo.json("{\"event\": \"ticket_status_changed\", \"object_id\": 4242}")));
+
+    assertThat(e.reason()).isEqualTo(Reason.UNREADABLE_ANSWER);
+    assertThat(e.getMessage()).contains("2048 bytes");
+  }
+
+  @Test
+  void statusTheTenantLacksKeepsItsId() {
+    AlertSource source = source();
+    api.ticket(4242, ticket(4242, 31));
+
+    ProcessingResult result = deliver(source, 4242);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(result.explanation().snapshot().orElseThrow().status().names()).isEmpty();
+    deliver(source, 4242);
+    assertThat(api.requestCount("/api/Status")).as("an id still missing after a fetch is not fetched again")
+        .isEqualTo(1);
+  }
+
+  @Test
   void explainFetchesOnlyWhenAsked() {
     AlertSource source = source();
     api.ticket(4242, ticket(4242, 1));
