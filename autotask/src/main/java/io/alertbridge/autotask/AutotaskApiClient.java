@@ -4,6 +4,7 @@ import io.alertbridge.autotask.AutotaskApiException.Reason;
 import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.http.BoundedBody;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import java.net.ConnectException;

@@ -7,12 +7,17 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
 import io.alertbridge.core.AbstractIntegration;
+import io.alertbridge.core.AlertSource;
+import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable.Row;
 import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.TicketSource;
+import io.alertbridge.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * HaloITSM and HaloPSA: tickets from a Custom Integration method run by a runbook on "New Ticket
@@ -24,6 +29,12 @@ import java.util.List;
  * alert and resolves an open one; status 1 or New creates an alert and keeps an open one; any other
  * status creates an alert or accepts the open one. Priorities map by name first (Critical, Urgent,
  * High are HIGH; Medium, Low are LOW), then by id (1, 2 HIGH; 3, 4 LOW).
+ *
+ * <p>Native webhooks set to send "event information only" ({@code event}, {@code object_id}, no
+ * ticket) name their ticket: the ticket-source step fetches it from the Halo API ({@code GET
+ * /api/Tickets/{id}}) with the alert source's {@link HaloSettings}, and names a status given only by id
+ * from the tenant's statuses ({@code GET /api/Status}). Settings are optional: deliveries carrying their
+ * ticket need none.
  *
  * <p>Halo does not sign its requests: authenticate with a shared-secret header or HTTP Basic.
  */
@@ -45,12 +56,31 @@ public final class HaloItsmIntegration extends AbstractIntegration {
       .id(Priority.LOW, 3, 4)
       .build();
 
+  private final HaloTickets tickets = new HaloTickets();
+
   /** Creates the integration; {@link java.util.ServiceLoader} calls this. */
   public HaloItsmIntegration() {
     super(NAME, new HaloParser(), TABLE, PRIORITIES);
   }
 
+  /** @return the step that fetches the ticket an "event information only" webhook names */
+  @Override
+  public Optional<TicketSource> ticketSource() {
+    return Optional.of(tickets);
+  }
 
+  /** @return {@link HaloSettings#fromJson} of the object, or empty for an empty object */
+  @Override
+  public Optional<IntegrationSettings> readSettings(JsonObject settings) {
+    return settings.values().isEmpty() ? Optional.empty() : Optional.of(HaloSettings.fromJson(settings));
+  }
 
-
+  /** @return a problem when the source has settings that are not {@link HaloSettings}; none are needed */
+  @Override
+  public List<String> validate(AlertSource source) {
+    return source.settings().filter(settings -> !(settings instanceof HaloSettings))
+        .map(settings -> List.of("the haloitsm integration takes HaloSettings, not "
+            + settings.getClass().getSimpleName()))
+        .orElse(List.of());
+  }
 }

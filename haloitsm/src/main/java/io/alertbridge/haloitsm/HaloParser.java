@@ -6,6 +6,7 @@ import io.alertbridge.core.InvalidFieldException;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketEvent;
+import io.alertbridge.core.TicketReference;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.UnreadableTicketEvent;
 import io.alertbridge.core.json.Json;
@@ -20,11 +21,14 @@ import java.util.Optional;
  * Reads the three body shapes: {@code {"ticket": {...}}} from a Custom Integration method (the
  * recommended or the full ticket), a native webhook envelope ({@code event}, {@code object_id},
  * {@code timestamp}, {@code ticket}), or a JSON array of envelopes, one snapshot each. A bare ticket
- * object (with {@code id} and a status, but no wrapper) is read too. An element of an array that cannot
- * be read is an {@link UnreadableTicketEvent}, with its ticket id when that can be told, so that the
- * other elements are still decided.
+ * object (with {@code id} and a status, but no wrapper) is read too. An envelope without a ticket
+ * ("event information only") is a reference to its {@code object_id}, fetched by {@link HaloTickets}.
+ * An element of an array that cannot be read is an {@link UnreadableTicketEvent}, with its ticket id
+ * when that can be told, so that the other elements are still decided.
  */
 final class HaloParser implements DeliveryParser {
+  /** The reference attribute holding the webhook's event name. */
+  static final String EVENT = "event";
   private static final String HINT = "; check the body of the Halo Custom Integration method: Halo replaces each"
       + " <<...>> variable with a JSON value, so string variables must not be quoted again";
 
@@ -54,11 +58,14 @@ final class HaloParser implements DeliveryParser {
   }
 
   @SuppressWarnings("unchecked")
-  private static TicketSnapshot element(Object value, String pointer) {
+  private static TicketEvent element(Object value, String pointer) {
     if (!(value instanceof Map<?, ?> map)) {
       throw new InvalidFieldException(pointer, "an object with a ticket", JsonObject.typeName(value));
     }
     Fields root = Fields.of((Map<String, Object>) map, pointer);
+    if (!root.has("ticket") && root.has("event") && root.has("object_id")) {
+      return reference(root);
+    }
     if (!root.has("ticket") && root.has("id") && (root.has("status") || root.has("status_id"))) {
       return TicketReader.read(root, null);
     }
@@ -86,5 +93,15 @@ final class HaloParser implements DeliveryParser {
     }
     String text = Fields.idText(id);
     return text == null || text.isBlank() || text.contains("<<") ? Optional.empty() : Optional.of(text);
+  }
+
+  /** An "event information only" webhook: the ticket is fetched by {@link HaloTickets}. */
+  private static TicketReference reference(Fields root) {
+    Object value = root.get("object_id");
+    String id = Fields.idText(value);
+    if (id == null || !id.matches("\\d{1,19}")) {
+      throw new InvalidFieldException(root.pointerOf("object_id"), "a ticket id such as 4242", Fields.seen(value));
+    }
+    return new TicketReference(id, root.text("event").map(event -> Map.of(EVENT, event)).orElse(Map.of()));
   }
 }

@@ -48,7 +48,8 @@ final class Halo {
 
   static List<TicketEvent> events(Delivery delivery) {
     return new HaloParser().parse(delivery,
-        new ParseContext(SOURCE, Limits.defaults(), MutableClock.at("2025-11-18T12:00:00Z")));
+        new ParseContext(SOURCE, Limits.defaults(), MutableClock.at("2025-11-18T12:00:00Z"))).stream()
+        .map(TicketEvent.class::cast).toList();
   }
 
   static TicketSnapshot parseOne(String body) {

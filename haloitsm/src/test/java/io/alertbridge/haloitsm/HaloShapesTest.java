@@ -70,7 +70,7 @@ class HaloShapesTest {
 
   @Test
   void batchAnswersWithTheWorstStatusOfItsItems() {
-    String batch = "[" + envelope(200, 1, null, null) + ", {\"event\": \"ticket status changed\", \"object_id\": 201}]";
+    String batch = "[" + envelope(200, 1, null, null) + ", {\"event\": \"ticket status changed\", \"webhook_id\": 3}]";
 
     ProcessingResult result = Halo.processor().process(Halo.SOURCE, Halo.json(batch));
 

@@ -1,4 +1,4 @@
-package io.alertbridge.autotask;
+package io.alertbridge.core.http;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -11,16 +11,29 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Reads an answer's body into bytes, at most a given number of them: a longer body (by its declared
- * {@code Content-Length} or by what arrives) ends the exchange at once with {@link TooLarge}. The bodies
- * of answers with any status but 2xx are not read at all: only their status matters. The exchange can be {@link #abort() aborted} when its time is up, which closes the connection.
+ * Reads the body of a tool's API answer into bytes, at most a given number of them (an integration passes
+ * {@link io.alertbridge.core.Limits#maxApiAnswerBytes()}): a longer body, by its declared {@code
+ * Content-Length} or by what arrives, ends the exchange at once with {@link TooLarge}. The bodies of answers
+ * with any status but 2xx are not read at all: only their status matters. {@link #abort()} ends the body
+ * when the exchange's time is up, which closes the connection. One instance per exchange:
+ *
+ * <pre>{@code
+ * BoundedBody body = new BoundedBody(limits.maxApiAnswerBytes());
+ * CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, body);
+ * try {
+ *   HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+ * } catch (TimeoutException e) {
+ *   body.abort();
+ *   exchange.cancel(true);
+ * }
+ * }</pre>
  */
-final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+public final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
   private final int maxBytes;
   private volatile Subscriber subscriber;
 
-  /** The body is longer than the bound. */
-  static final class TooLarge extends IOException {
+  /** The body is longer than the bound; the message says by how much, as far as known. */
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
     TooLarge(String message) {
@@ -28,8 +41,14 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     }
   }
 
-  /** @param maxBytes the most bytes read */
-  BoundedBody(int maxBytes) {
+  /**
+   * @param maxBytes the most bytes read, positive
+   * @throws IllegalArgumentException when it is not positive
+   */
+  public BoundedBody(int maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+    }
     this.maxBytes = maxBytes;
   }
 
@@ -49,7 +68,7 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
   }
 
   /** Ends the exchange's body, if it has started: the connection is closed and nothing more is read. */
-  void abort() {
+  public void abort() {
     Subscriber current = subscriber;
     if (current != null) {
       current.abort();
