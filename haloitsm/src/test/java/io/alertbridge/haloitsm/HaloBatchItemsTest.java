@@ -45,13 +45,19 @@ class HaloBatchItemsTest {
   }
 
   @Test
-  void anEnvelopeWithoutATicketIsUnreadableAndNamedByItsObjectId() {
+  void anEnvelopeWithAnUnreadableTicketIsNamedByItsObjectIdAndOneWithoutATicketIsAReference() {
     List<TicketEvent> events = Halo.events(Halo.json("[" + GOOD
-        + ",{\"id\":\"3f1c\",\"event\":\"ticket_status_changed\",\"object_id\":4243,\"webhook_id\":3}, 7]"));
+        + ",{\"id\":\"3f1c\",\"event\":\"ticket_status_changed\",\"object_id\":4243,\"webhook_id\":3,"
+        + "\"ticket\":{\"status_id\":[]}}, 7,"
+        + "{\"id\":\"3f1d\",\"event\":\"ticket_status_changed\",\"object_id\":4244,\"webhook_id\":3}]"));
 
-    assertThat(events).hasSize(3);
-    assertThat(events.get(1)).isEqualTo(new UnreadableTicketEvent("4243",
-        "\"ticket\": expected a ticket object at /1/ticket, got nothing"));
+    assertThat(events).hasSize(4);
+    assertThat(events.get(1)).isInstanceOfSatisfying(UnreadableTicketEvent.class, bad -> {
+      assertThat(bad.knownTicketId()).contains("4243");
+      assertThat(bad.message()).contains("/1/ticket");
+    });
+    assertThat(events.get(3)).isEqualTo(new io.alertbridge.core.TicketReference("4244",
+        java.util.Map.of("event", "ticket_status_changed")));
     assertThat(events.get(2)).isInstanceOfSatisfying(UnreadableTicketEvent.class,
         bad -> assertThat(bad.knownTicketId()).isEqualTo(Optional.empty()));
   }
