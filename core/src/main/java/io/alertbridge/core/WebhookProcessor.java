@@ -334,10 +334,17 @@ public final class WebhookProcessor {
       try {
         fetched = fetch(integration, reference, context);
       } catch (InvalidDeliveryException e) {
-        return ProcessingResult.early(source, Outcome.INVALID, e.getMessage());
+        if (snapshots.size() == 1) {
+          return ProcessingResult.early(source, Outcome.INVALID, e.getMessage());
+        }
+        read.add(UnreadableTicketEvent.of(e, Optional.of(reference.ticketId())));
+        continue;
       }
       read.add(fetched);
       tickets.add(fetched);
+    }
+    if (tickets.isEmpty()) {
+      return answer(source, unreadable(source, read));
     }
     // 6-8. map, decide, commit states and pending events together
     StatusMappingTable table = source.table().orElseGet(integration::defaultTable);

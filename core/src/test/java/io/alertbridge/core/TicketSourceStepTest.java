@@ -47,7 +47,11 @@ class TicketSourceStepTest {
     public DeliveryParser parser() {
       return (delivery, context) -> {
         String[] parts = new String(delivery.body(), StandardCharsets.UTF_8).split(",");
-        return List.of(new TicketReference(parts[0], Map.of("via", "callout")));
+        List<TicketReference> references = new ArrayList<>();
+        for (String id : parts[0].split("\\+")) {
+          references.add(new TicketReference(id, Map.of("via", "callout")));
+        }
+        return references;
       };
     }
 
@@ -133,6 +137,21 @@ class TicketSourceStepTest {
 
     assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
     assertThat(result.message()).contains("/id");
+  }
+
+  @Test
+  void aTicketTheToolDoesNotKnowIsAnInvalidItemOfABatchAndTheOthersAreDecided() {
+    statuses.put("43", "New");
+
+    ProcessingResult result = processor.process(SOURCE, delivery("42+7+43", "s3cret"));
+    ProcessingResult none = processor.process(SOURCE, delivery("8+9", "s3cret"));
+
+    assertThat(result.httpStatus()).isEqualTo(400);
+    assertThat(result.items()).extracting(ProcessingResult::outcome)
+        .containsExactly(Outcome.CREATED, Outcome.INVALID, Outcome.CREATED);
+    assertThat(result.items().get(1).ticketId()).contains("7");
+    assertThat(result.items().get(1).message()).contains("/id");
+    assertThat(none.items()).extracting(ProcessingResult::outcome).containsExactly(Outcome.INVALID, Outcome.INVALID);
   }
 
   @Test
