@@ -3,14 +3,12 @@ package io.alertbridge.autotask;
 import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.Secret;
+import io.alertbridge.core.SettingChecks;
 import io.alertbridge.core.json.JsonObject;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -88,16 +86,16 @@ public final class AutotaskSettings implements IntegrationSettings {
       }
       String at = json.pointerOf(member);
       switch (member) {
-        case "username" -> builder.username = nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
-        case "secret" -> builder.secret = nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
+        case "username" -> builder.username = SettingChecks.nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
+        case "secret" -> builder.secret = SettingChecks.nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
         case "integrationCode" ->
-            builder.integrationCode = nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
+            builder.integrationCode = SettingChecks.nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
         case "apiUrl" -> builder.apiUrl = url(text, at, problems);
         case "zoneUrl" -> builder.zoneUrl = url(text, at, problems);
         case "webUrl" -> builder.webUrl = url(text, at, problems);
-        case "connectTimeout" -> builder.connectTimeout = duration(text, at, problems);
-        case "requestTimeout" -> builder.requestTimeout = duration(text, at, problems);
-        default -> builder.picklistRefresh = duration(text, at, problems);
+        case "connectTimeout" -> builder.connectTimeout = SettingChecks.duration(text, at, problems);
+        case "requestTimeout" -> builder.requestTimeout = SettingChecks.duration(text, at, problems);
+        default -> builder.picklistRefresh = SettingChecks.duration(text, at, problems);
       }
     }
     problems.addAll(builder.missing(json.pointer()));
@@ -174,42 +172,8 @@ public final class AutotaskSettings implements IntegrationSettings {
         + ", requestTimeout=" + requestTimeout + ", picklistRefresh=" + picklistRefresh + "]";
   }
 
-  private static boolean nonBlank(String text, String at, List<String> problems) {
-    if (text.isBlank()) {
-      problems.add("expected a non-blank string at " + at);
-      return false;
-    }
-    return true;
-  }
-
   private static URI url(String text, String at, List<String> problems) {
-    String value = text.strip();
-    try {
-      URI uri = new URI(value.endsWith("/") ? value : value + '/');
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getRawQuery() == null
-          && uri.getRawUserInfo() == null && uri.getRawFragment() == null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    problems.add("expected an http(s) address without user, query or fragment, such as "
-        + "https://webservices14.autotask.net/atservicesrest/, at " + at);
-    return null;
-  }
-
-  private static Duration duration(String text, String at, List<String> problems) {
-    try {
-      Duration duration = Duration.parse(text.strip());
-      if (!duration.isNegative() && !duration.isZero()) {
-        return duration;
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    problems.add("expected a positive ISO-8601 duration such as PT10S at " + at + ", got " + JsonObject.quote(text));
-    return null;
+    return SettingChecks.url(text, "https://webservices14.autotask.net/atservicesrest/", at, problems);
   }
 
   /** Builds {@link AutotaskSettings}. */
@@ -288,12 +252,7 @@ public final class AutotaskSettings implements IntegrationSettings {
     }
 
     private Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isNegative() || duration.isZero()) {
-        problems.add(name + " must be positive, got " + duration);
-        return null;
-      }
-      return duration;
+      return SettingChecks.positive(duration, name, problems);
     }
 
     private List<String> missing(String at) {

@@ -3,14 +3,12 @@ package io.alertbridge.haloitsm;
 import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.Secret;
+import io.alertbridge.core.SettingChecks;
 import io.alertbridge.core.json.JsonObject;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -87,13 +85,13 @@ public final class HaloSettings implements IntegrationSettings {
       switch (member) {
         case "apiUrl" -> builder.apiUrl = url(text, at, problems);
         case "authUrl" -> builder.authUrl = url(text, at, problems);
-        case "clientId" -> builder.clientId = nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
-        case "clientSecret" -> builder.clientSecret = nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
-        case "tenant" -> builder.tenant = nonBlank(text, at, problems) ? text.strip() : null;
-        case "scope" -> builder.scope = nonBlank(text, at, problems) ? text.strip() : builder.scope;
-        case "connectTimeout" -> builder.connectTimeout = duration(text, at, problems);
-        case "requestTimeout" -> builder.requestTimeout = duration(text, at, problems);
-        default -> builder.statusRefresh = duration(text, at, problems);
+        case "clientId" -> builder.clientId = SettingChecks.nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
+        case "clientSecret" -> builder.clientSecret = SettingChecks.nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
+        case "tenant" -> builder.tenant = SettingChecks.nonBlank(text, at, problems) ? text.strip() : null;
+        case "scope" -> builder.scope = SettingChecks.nonBlank(text, at, problems) ? text.strip() : builder.scope;
+        case "connectTimeout" -> builder.connectTimeout = SettingChecks.duration(text, at, problems);
+        case "requestTimeout" -> builder.requestTimeout = SettingChecks.duration(text, at, problems);
+        default -> builder.statusRefresh = SettingChecks.duration(text, at, problems);
       }
     }
     for (String name : List.of("apiUrl", "clientId", "clientSecret")) {
@@ -173,43 +171,8 @@ public final class HaloSettings implements IntegrationSettings {
         + ", statusRefresh=" + statusRefresh + "]";
   }
 
-  private static boolean nonBlank(String text, String at, List<String> problems) {
-    if (text.isBlank()) {
-      problems.add("expected a non-blank string at " + at);
-      return false;
-    }
-    return true;
-  }
-
   private static URI url(String text, String at, List<String> problems) {
-    String value = text.strip();
-    try {
-      URI uri = new URI(value.endsWith("/") ? value : value + '/');
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getRawQuery() == null
-          && uri.getRawUserInfo() == null && uri.getRawFragment() == null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    problems.add("expected an http(s) address without user, query or fragment, such as "
-        + "https://example.halopsa.com, at " + at);
-    return null;
-  }
-
-  private static Duration duration(String text, String at, List<String> problems) {
-    try {
-      Duration duration = Duration.parse(text.strip());
-      if (!duration.isNegative() && !duration.isZero()) {
-        return duration;
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    problems.add("expected a positive ISO-8601 duration such as PT10S at " + at + ", got "
-        + JsonObject.quote(JsonObject.cut(text, 40)));
-    return null;
+    return SettingChecks.url(text, "https://example.halopsa.com", at, problems);
   }
 
   /** Builds {@link HaloSettings}. */
@@ -241,7 +204,7 @@ public final class HaloSettings implements IntegrationSettings {
 
     /** @param clientId the application's client id (required) @return this builder */
     public Builder clientId(String clientId) {
-      this.clientId = nonBlank(Objects.requireNonNull(clientId, "clientId"), "clientId", problems)
+      this.clientId = SettingChecks.nonBlank(Objects.requireNonNull(clientId, "clientId"), "clientId", problems)
           ? Secret.of(clientId.strip()) : null;
       return this;
     }
@@ -254,13 +217,13 @@ public final class HaloSettings implements IntegrationSettings {
 
     /** @param tenant the tenant, for hosted Halo @return this builder */
     public Builder tenant(String tenant) {
-      this.tenant = nonBlank(Objects.requireNonNull(tenant, "tenant"), "tenant", problems) ? tenant.strip() : null;
+      this.tenant = SettingChecks.nonBlank(Objects.requireNonNull(tenant, "tenant"), "tenant", problems) ? tenant.strip() : null;
       return this;
     }
 
     /** @param scope the scope asked for, default {@code all} @return this builder */
     public Builder scope(String scope) {
-      this.scope = nonBlank(Objects.requireNonNull(scope, "scope"), "scope", problems) ? scope.strip() : this.scope;
+      this.scope = SettingChecks.nonBlank(Objects.requireNonNull(scope, "scope"), "scope", problems) ? scope.strip() : this.scope;
       return this;
     }
 
@@ -283,12 +246,7 @@ public final class HaloSettings implements IntegrationSettings {
     }
 
     private Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isNegative() || duration.isZero()) {
-        problems.add(name + " must be positive, got " + duration);
-        return null;
-      }
-      return duration;
+      return SettingChecks.positive(duration, name, problems);
     }
 
     /**
