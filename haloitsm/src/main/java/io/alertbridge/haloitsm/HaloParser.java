@@ -29,11 +29,14 @@ import java.util.Optional;
 final class HaloParser implements DeliveryParser {
   /** The reference attribute holding the webhook's event name. */
   static final String EVENT = "event";
+  /** The event attribute of a reference made because the status came by id only. */
+  static final String STATUS_ID_ONLY = "status by id only";
   private static final String HINT = "; check the body of the Halo Custom Integration method: Halo replaces each"
       + " <<...>> variable with a JSON value, so string variables must not be quoted again";
 
   @Override
   public List<TicketEvent> parse(Delivery delivery, ParseContext context) {
+    boolean api = context.source().settings(HaloSettings.class).isPresent();
     Object parsed = Json.parse(delivery.body(), context.limits(), HINT, MalformedDeliveryException.Kind.brokenText());
     if (parsed instanceof List<?> batch) {
       if (batch.isEmpty()) {
@@ -43,7 +46,7 @@ final class HaloParser implements DeliveryParser {
       List<TicketEvent> events = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
         try {
-          events.add(element(batch.get(i), JsonPointers.child("", i)));
+          events.add(named(element(batch.get(i), JsonPointers.child("", i)), api));
         } catch (InvalidFieldException e) {
           events.add(UnreadableTicketEvent.of(e, ticketIdOf(batch.get(i))));
         }
@@ -54,7 +57,19 @@ final class HaloParser implements DeliveryParser {
       throw new InvalidFieldException("", "a JSON object with a ticket, or an array of them",
           JsonObject.typeName(parsed));
     }
-    return List.of(element(parsed, ""));
+    return List.of(named(element(parsed, ""), api));
+  }
+
+  /**
+   * A ticket whose status Halo sent by id only, to a source with API settings, is fetched in the
+   * ticket-source step instead, where {@link HaloTickets} names its status from the tenant's statuses:
+   * otherwise rows by name (a tenant's "Complete") could not match it.
+   */
+  private static TicketEvent named(TicketEvent event, boolean api) {
+    if (api && event instanceof TicketSnapshot snapshot && HaloTickets.needsName(snapshot.status())) {
+      return new TicketReference(snapshot.ticketId(), Map.of(EVENT, STATUS_ID_ONLY));
+    }
+    return event;
   }
 
   @SuppressWarnings("unchecked")

@@ -57,11 +57,15 @@ final class HaloTickets implements TicketSource {
     return named(snapshot, client, context);
   }
 
+  /** @return whether a status came by id only, so that only the tenant's statuses can name it */
+  static boolean needsName(CodedValue status) {
+    return status.id().isPresent() && status.names().stream().allMatch(n -> n.equals(TicketReader.CLOSED_ALIAS));
+  }
+
   /** @return the snapshot with its status named from the tenant's statuses, when it has an id only */
   private static TicketSnapshot named(TicketSnapshot snapshot, HaloApiClient client, ParseContext context) {
     CodedValue status = snapshot.status();
-    boolean ownName = status.names().stream().anyMatch(n -> !n.equals(TicketReader.CLOSED_ALIAS));
-    if (status.id().isEmpty() || ownName) {
+    if (!needsName(status)) {
       return snapshot;
     }
     long id = status.id().getAsLong();

@@ -246,6 +246,27 @@ class HaloApiTest {
   }
 
   @Test
+  void aFullTicketWithItsStatusByIdOnlyIsNamedThroughTheApiSoThatRowsByNameMatch() {
+    AlertSource source = source();
+    api.statuses("[{\"id\": 1, \"name\": \"New\"}, {\"id\": 20, \"name\": \"Complete\"}]");
+    api.ticket(4242, ticket(4242, 1));
+    var open = Halo.json("{\"ticket\": " + ticket(4242, 1) + "}");
+    ProcessingResult created = processor.process(source, open);
+    api.ticket(4242, ticket(4242, 20));
+    clock.advance(Duration.ofSeconds(1));
+
+    ProcessingResult complete = processor.process(source, Halo.json("{\"ticket\": " + ticket(4242, 20) + "}"));
+    ProcessingResult withoutSettings = processor.process(AlertSource.of("halo-plain", "haloitsm"),
+        Halo.json("{\"ticket\": " + ticket(4243, 20) + "}"));
+
+    assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(complete.outcome()).isEqualTo(Outcome.RESOLVED);
+    assertThat(complete.explanation().notes()).contains("status 20 named \"Complete\" from the tenant's statuses "
+        + "(GET /api/Status)");
+    assertThat(withoutSettings.outcome()).as("without settings the id is all there is").isEqualTo(Outcome.CREATED);
+  }
+
+  @Test
   void explainFetchesOnlyWhenAsked() {
     AlertSource source = source();
     api.ticket(4242, ticket(4242, 1));
