@@ -16,7 +16,9 @@ class AutotaskCompatibilityTest extends IntegrationCompatibilityKit {
       .ticket(48213, "api-01-ticket-48213-new.json")
       .ticket(48190, "api-03-ticket-48190-waiting-customer.json")
       .ticket(48227, "api-05-ticket-48227-denied.json")
-      .ticket(48235, "api-06-ticket-48235-custom-status.json");
+      .ticket(48235, "api-06-ticket-48235-custom-status.json")
+      .ticket(48302, "api-07-ticket-48302-new.json")
+      .ticket(48310, "api-09-ticket-48310-user-defined-fields-object.json");
 
   @AfterEach
   void stop() {
@@ -36,7 +38,8 @@ class AutotaskCompatibilityTest extends IntegrationCompatibilityKit {
   @Override
   protected Map<String, Delivery> sampleDeliveries() {
     Map<String, Delivery> samples = new LinkedHashMap<>();
-    for (String name : new String[] {"01-new-ticket", "03-waiting-customer-update", "05-denied-ticket", "06-custom-status"}) {
+    for (String name : new String[] {"01-new-ticket", "03-waiting-customer-update", "05-denied-ticket", "06-custom-status",
+        "07-cancelled-ticket-callout", "08-user-defined-fields-object-callout"}) {
       samples.put(name, Fixtures.of(AutotaskDeliveries.class).delivery(name));
     }
     return samples;

@@ -216,7 +216,9 @@ class ZendeskSignatureTest {
   void signerReproducesEveryRecordedSignature() {
     for (String name : List.of("01-new-ticket-created", "02-open-update", "03-pending-update", "04-on-hold-update",
         "05-solved-update", "06-closed-ticket-first-seen", "07-description-quotes-newlines-unicode",
-        "08-retried-delivery-of-01")) {
+        "08-retried-delivery-of-01", "20-event-ticket-created", "21-event-status-changed-solved",
+        "22-nested-ticket-open", "23-nested-ticket-solved", "24-status-spanish-abierto", "25-status-spanish-resuelto",
+        "26-description-separator-and-author-header", "27-updated-at-plain-date")) {
       Delivery delivery = Fixtures.of(ZendeskDeliveries.class).delivery(name);
       String timestamp = delivery.headers().first(ZendeskSigner.TIMESTAMP_HEADER).orElseThrow();
 

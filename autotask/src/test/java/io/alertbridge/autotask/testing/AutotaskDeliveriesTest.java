@@ -19,7 +19,7 @@ class AutotaskDeliveriesTest {
   void theRecordedCalloutsLeaveOutTheApiAnswers() {
     Fixtures fixtures = Fixtures.of(AutotaskDeliveries.class);
 
-    assertThat(fixtures.names()).hasSize(6).startsWith("01-new-ticket").doesNotContain("api-00-zone-information");
+    assertThat(fixtures.names()).hasSize(8).startsWith("01-new-ticket").doesNotContain("api-00-zone-information");
     assertThat(fixtures.text("api-01-ticket-48213-new.json")).contains("\"id\": 48213");
   }
 }

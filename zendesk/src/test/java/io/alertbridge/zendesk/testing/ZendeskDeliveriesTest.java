@@ -15,7 +15,7 @@ class ZendeskDeliveriesTest {
 
   @Test
   void listsTheRecordedDeliveriesInScenarioOrder() {
-    assertThat(FIXTURES.names()).hasSize(8).startsWith("01-new-ticket-created").endsWith("08-retried-delivery-of-01");
+    assertThat(FIXTURES.names()).hasSize(16).startsWith("01-new-ticket-created").endsWith("27-updated-at-plain-date");
   }
 
   @Test
