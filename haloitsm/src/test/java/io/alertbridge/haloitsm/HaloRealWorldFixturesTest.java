@@ -82,6 +82,23 @@ class HaloRealWorldFixturesTest {
   }
 
   @Test
+  void aFullTicketWithAStatusKnownOnlyByIdIsNamedThroughTheApiAndResolves() {
+    api.statuses(FIXTURES.text("api-statuses-with-complete.json"));
+    api.ticket(5131, FIXTURES.text("api-ticket-5131-new.json"));
+    ProcessingResult opened = deliver(withApi, "11-full-payload-status-id-only-new");
+    api.ticket(5131, FIXTURES.text("api-ticket-5131-complete.json"));
+
+    ProcessingResult complete = deliver(withApi, "10-full-payload-status-id-only-complete");
+    ProcessingResult completeWithoutApi = deliver(Halo.SOURCE, "10-full-payload-status-id-only-complete");
+
+    assertThat(opened.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(complete.outcome()).isEqualTo(Outcome.RESOLVED);
+    assertThat(complete.explanation().snapshot().orElseThrow().status().names()).contains("Complete");
+    assertThat(completeWithoutApi.outcome()).as("without settings, id 20 names no row").isEqualTo(Outcome.CREATED);
+    assertThat(api.requestCount("/api/Status")).isEqualTo(1);
+  }
+
+  @Test
   void anEventOnlyEnvelopeWithoutApiSettingsSaysToConfigureThem() {
     ProcessingResult result = deliver(Halo.SOURCE, "07-event-only-new-ticket-logged");
 

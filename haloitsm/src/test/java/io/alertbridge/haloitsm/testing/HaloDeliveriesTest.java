@@ -34,7 +34,8 @@ class HaloDeliveriesTest {
   void theRecordedDeliveriesAreBareJsonBodiesInScenarioOrder() {
     Fixtures fixtures = Fixtures.of(HaloDeliveries.class);
 
-    assertThat(fixtures.names()).hasSize(9).startsWith("01-new-ticket-logged").endsWith("09-batch-one-bad-element");
+    assertThat(fixtures.names()).hasSize(11).startsWith("01-new-ticket-logged")
+        .endsWith("11-full-payload-status-id-only-new");
     assertThat(fixtures.deliveries().values()).allSatisfy(delivery ->
         assertThat(delivery.mediaType()).contains("application/json"));
   }
