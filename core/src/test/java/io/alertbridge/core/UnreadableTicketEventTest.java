@@ -54,6 +54,8 @@ class UnreadableTicketEventTest {
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final RecordingSink sink = new RecordingSink();
   private boolean failNextCommit;
+  private boolean failAfterNextCommit;
+  private boolean errorOnNextCommit;
 
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new PerElement()))
       .clock(MutableClock.at("2025-03-04T09:15:00Z")).deliveryLog(log).eventSink(sink)
@@ -64,7 +66,16 @@ class UnreadableTicketEventTest {
             failNextCommit = false;
             throw new IllegalStateException("connection reset");
           }
-          return super.commit(writes);
+          if (errorOnNextCommit) {
+            errorOnNextCommit = false;
+            throw new AssertionError("a bug in the store");
+          }
+          boolean committed = super.commit(writes);
+          if (failAfterNextCommit) {
+            failAfterNextCommit = false;
+            throw new IllegalStateException("connection reset after the commit");
+          }
+          return committed;
         }
       })
       .build();
@@ -110,6 +121,32 @@ class UnreadableTicketEventTest {
   @Test
   void aFailedCommitWritesNothingAndTheRetryDecidesAfresh() {
     failNextCommit = true;
+
+    assertThatThrownBy(() -> processor.process(SOURCE, delivery("b-1", MIXED))).isInstanceOf(StoreException.class);
+    assertThat(store.size()).isZero();
+    ProcessingResult retry = processor.process(SOURCE, delivery("b-1", MIXED));
+
+    assertThat(retry.items()).extracting(ProcessingResult::outcome)
+        .containsExactly(Outcome.CREATED, Outcome.INVALID, Outcome.CREATED);
+    assertThat(sink.applied()).extracting(AlertEvent::ticketId).containsExactly("1", "3");
+  }
+
+  @Test
+  void aStoreThatFailsRightAfterCommittingLosesNothingAndDecidesNothingTwice() {
+    failAfterNextCommit = true;
+
+    assertThatThrownBy(() -> processor.process(SOURCE, delivery("b-1", MIXED))).isInstanceOf(StoreException.class);
+    ProcessingResult retry = processor.process(SOURCE, delivery("b-1", MIXED));
+
+    assertThat(retry.items()).extracting(ProcessingResult::outcome)
+        .containsExactly(Outcome.DUPLICATE, Outcome.INVALID, Outcome.DUPLICATE);
+    assertThat(sink.applied()).extracting(AlertEvent::ticketId).containsExactly("1", "3");
+    assertThat(store.snapshot().keySet()).extracting(AlertKey::ticketId).containsExactlyInAnyOrder("1", "3");
+  }
+
+  @Test
+  void anErrorFromTheStoreWritesNothingAndTheRetryDecidesAfresh() {
+    errorOnNextCommit = true;
 
     assertThatThrownBy(() -> processor.process(SOURCE, delivery("b-1", MIXED))).isInstanceOf(StoreException.class);
     assertThat(store.size()).isZero();
