@@ -89,7 +89,7 @@ final class AlertDecider {
     }
     StoredAlert next = plan.stored;
     return new StoredAlert(next.state(), next.alertId(), next.lastSourceUpdate(), next.lastStatusKey(), next.version(),
-        next.updatedAt(), next.expiresAt(), recent);
+        next.updatedAt(), next.expiresAt(), recent, next.echo());
   }
 
   /** One key's state while a delivery is decided: as read, then as each of its ticket events leaves it. */
@@ -140,6 +140,16 @@ final class AlertDecider {
           "status " + quote(snapshot) + " of " + updated.get() + " was already applied");
     }
 
+    String echo = echo(integration, source, snapshot, current, status, now);
+    if (echo != null) {
+      Optional<Instant> lastUpdate = newest(last, updated);
+      if (!lastUpdate.equals(last) || !status.equals(current.lastStatusKey())) {
+        plan.write(new StoredAlert(current.state(), current.alertId(), lastUpdate, status, stored.version() + 1, now,
+            current.expiresAt(), List.of(), current.echo()), null);
+      }
+      return result(integration, source, snapshot, match, before, before, Outcome.UNCHANGED, null,
+          "status " + quote(snapshot) + " " + echo + "; nothing changes");
+    }
     Lifecycle.Transition transition = Lifecycle.decide(before, match.rule(), source.reopenPolicy());
     String message = "status " + quote(snapshot) + ": " + transition.reason();
     StoredAlert next = next(current, stored, transition, status, updated, now);
@@ -150,6 +160,22 @@ final class AlertDecider {
     }
     return result(integration, source, snapshot, match, before, transition.after(), transition.outcome(), event,
         message);
+  }
+
+  /** @return why the ticket event is the echo of a write-back, or null when it is not */
+  private static String echo(Integration integration, AlertSource source, TicketSnapshot snapshot,
+      StoredAlert current, String status, Instant now) {
+    if (current == null) {
+      return null;
+    }
+    if (current.echo().isPresent() && current.echo().get().matches(status, now)) {
+      return "is the echo of the status written back to the ticket";
+    }
+    Optional<TicketWriter> writer = integration.ticketWriter();
+    if (writer.isPresent() && writer.get().isOwnChange(snapshot, source)) {
+      return "was set by the integration's own API user, an echo of a write-back";
+    }
+    return null;
   }
 
   /** A delivery already processed: nothing changes; the alert's current state is reported. */
@@ -184,13 +210,13 @@ final class AlertDecider {
       Optional<Instant> expires = transition.after() == AlertState.RESOLVED ? Optional.of(now.plus(retention))
           : Optional.empty();
       return new StoredAlert(transition.after(), current.alertId(), lastUpdate, status, version, now, expires,
-          List.of());
+          List.of(), current.echo());
     }
     if (current == null || (lastUpdate.equals(current.lastSourceUpdate()) && status.equals(current.lastStatusKey()))) {
       return null;
     }
     return new StoredAlert(current.state(), current.alertId(), lastUpdate, status, version, now, current.expiresAt(),
-        List.of());
+        List.of(), current.echo());
   }
 
   private ProcessingResult result(Integration integration, AlertSource source, TicketSnapshot snapshot,
@@ -263,6 +289,11 @@ final class AlertDecider {
       return a;
     }
     return a.get().isAfter(b.get()) ? a : b;
+  }
+
+  /** @return a status name's comparison key without id, as {@link StoredAlert.Echo} keeps it */
+  static String labelKey(String label) {
+    return Labels.normalize(label);
   }
 
   /** The status's comparison key, in the format {@link StoredAlert#lastStatusKey()} documents. */

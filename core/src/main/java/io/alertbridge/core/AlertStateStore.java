@@ -67,4 +67,67 @@ public interface AlertStateStore {
    * @throws StoreException when the store cannot be read
    */
   long countPendingEvents();
+
+  /**
+   * Whether the store keeps outbound changes: {@link AlertWrite#changes()} and the methods below. A store
+   * written before the way back existed keeps none; {@link WebhookProcessor#alertChanged} then refuses to
+   * run rather than lose them.
+   *
+   * @return true when the store keeps outbound changes
+   */
+  default boolean keepsChanges() {
+    return false;
+  }
+
+  /**
+   * @param max how many to return at most (positive)
+   * @return the outbound changes not yet written to their tickets, oldest first, so in commit order per key,
+   *     whether due or not
+   * @throws StoreException when the store cannot be read
+   */
+  default List<PendingChange> pendingChanges(int max) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no outbound changes");
+  }
+
+  /**
+   * @param key the alert key
+   * @param max how many to return at most (positive)
+   * @return the key's outbound changes not yet written, in the order they were committed
+   * @throws StoreException when the store cannot be read
+   */
+  default List<PendingChange> pendingChanges(AlertKey key, int max) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no outbound changes");
+  }
+
+  /**
+   * Replaces a pending change's attempts, next attempt time and error, only while it still is as {@code
+   * expected} (same key, change id, attempts and next attempt time): one node claims an attempt this way.
+   *
+   * @param expected the change as read
+   * @param next the same change, with new attempts, next attempt time and error
+   * @return whether it was replaced; false when another writer came first or it is gone
+   * @throws StoreException when the store cannot be written
+   */
+  default boolean updateChange(PendingChange expected, PendingChange next) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no outbound changes");
+  }
+
+  /**
+   * Removes an outbound change once its tool took it, or gave it up. Does nothing when it is gone.
+   *
+   * @param key the alert key
+   * @param changeId the change's {@link TicketChange#changeId()}
+   * @throws StoreException when the store cannot be written
+   */
+  default void removeChange(AlertKey key, String changeId) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no outbound changes");
+  }
+
+  /**
+   * @return how many outbound changes are pending, over all keys
+   * @throws StoreException when the store cannot be read
+   */
+  default long countPendingChanges() {
+    return 0;
+  }
 }

@@ -13,8 +13,16 @@ import java.util.Objects;
  * @param next what to store; its version is greater than {@code expectedVersion}
  * @param events the events to record as pending, in the order they were decided; empty when the
  *     processor has no {@link AlertEventSink}
+ * @param changes the outbound changes to record as pending, to be written back to the ticket; empty unless
+ *     the host changed the alert (then the store {@link AlertStateStore#keepsChanges() keeps changes})
  */
-public record AlertWrite(AlertKey key, long expectedVersion, StoredAlert next, List<AlertEvent> events) {
+public record AlertWrite(AlertKey key, long expectedVersion, StoredAlert next, List<AlertEvent> events,
+    List<TicketChange> changes) {
+
+  /** A write with events and no outbound change. */
+  public AlertWrite(AlertKey key, long expectedVersion, StoredAlert next, List<AlertEvent> events) {
+    this(key, expectedVersion, next, events, List.of());
+  }
 
   /** Checks for nulls, a non-negative expected version and a greater next version; copies the events. */
   public AlertWrite {
@@ -28,5 +36,6 @@ public record AlertWrite(AlertKey key, long expectedVersion, StoredAlert next, L
           + next.version());
     }
     events = List.copyOf(events);
+    changes = List.copyOf(changes);
   }
 }

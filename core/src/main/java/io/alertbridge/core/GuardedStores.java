@@ -53,6 +53,39 @@ final class GuardedStores {
       public long countPendingEvents() {
         return call(STATE_STORE, "countPendingEvents", store::countPendingEvents);
       }
+
+      @Override
+      public boolean keepsChanges() {
+        return call(STATE_STORE, "keepsChanges", store::keepsChanges);
+      }
+
+      @Override
+      public List<PendingChange> pendingChanges(int max) {
+        return call(STATE_STORE, "pendingChanges", () -> store.pendingChanges(max));
+      }
+
+      @Override
+      public List<PendingChange> pendingChanges(AlertKey key, int max) {
+        return call(STATE_STORE, "pendingChanges", () -> store.pendingChanges(key, max));
+      }
+
+      @Override
+      public boolean updateChange(PendingChange expected, PendingChange next) {
+        return call(STATE_STORE, "updateChange", () -> store.updateChange(expected, next));
+      }
+
+      @Override
+      public void removeChange(AlertKey key, String changeId) {
+        call(STATE_STORE, "removeChange", () -> {
+          store.removeChange(key, changeId);
+          return Boolean.TRUE;
+        });
+      }
+
+      @Override
+      public long countPendingChanges() {
+        return call(STATE_STORE, "countPendingChanges", store::countPendingChanges);
+      }
     };
   }
 

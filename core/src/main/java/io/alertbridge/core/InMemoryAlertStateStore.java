@@ -32,6 +32,8 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
   /** Soonest expiry first, whatever order alerts were resolved in. */
   private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparing(Expiry::at));
   private final Set<AlertKey> queued = new HashSet<>();
+  /** Outbound changes in commit order. */
+  private final LinkedHashMap<EventRef, PendingChange> changes = new LinkedHashMap<>();
   private long versionFloor;
 
   private record Expiry(AlertKey key, Instant at) {}
@@ -70,6 +72,9 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
         }
         if (!write.events().isEmpty()) {
           addPending(write.key(), write.events());
+        }
+        for (TicketChange change : write.changes()) {
+          changes.putIfAbsent(new EventRef(write.key(), change.changeId()), PendingChange.of(write.key(), change));
         }
         latest = latest == null || next.updatedAt().isAfter(latest) ? next.updatedAt() : latest;
       }
@@ -131,6 +136,77 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
   public long countPendingEvents() {
     synchronized (lock) {
       return pendingInOrder.size();
+    }
+  }
+
+  @Override
+  public boolean keepsChanges() {
+    return true;
+  }
+
+  @Override
+  public List<PendingChange> pendingChanges(int max) {
+    positive(max);
+    synchronized (lock) {
+      List<PendingChange> oldest = new ArrayList<>(Math.min(max, changes.size()));
+      for (PendingChange change : changes.values()) {
+        if (oldest.size() == max) {
+          break;
+        }
+        oldest.add(change);
+      }
+      return oldest;
+    }
+  }
+
+  @Override
+  public List<PendingChange> pendingChanges(AlertKey key, int max) {
+    Objects.requireNonNull(key, "key");
+    positive(max);
+    synchronized (lock) {
+      List<PendingChange> oldest = new ArrayList<>();
+      for (PendingChange change : changes.values()) {
+        if (oldest.size() == max) {
+          break;
+        }
+        if (change.key().equals(key)) {
+          oldest.add(change);
+        }
+      }
+      return oldest;
+    }
+  }
+
+  @Override
+  public boolean updateChange(PendingChange expected, PendingChange next) {
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(next, "next");
+    if (!expected.key().equals(next.key()) || !expected.change().changeId().equals(next.change().changeId())) {
+      throw new IllegalArgumentException("next must be the same change as expected");
+    }
+    synchronized (lock) {
+      EventRef ref = new EventRef(expected.key(), expected.change().changeId());
+      PendingChange current = changes.get(ref);
+      if (current == null || current.attempts() != expected.attempts()
+          || !current.nextAttemptAt().equals(expected.nextAttemptAt())) {
+        return false;
+      }
+      changes.put(ref, next);
+      return true;
+    }
+  }
+
+  @Override
+  public void removeChange(AlertKey key, String changeId) {
+    synchronized (lock) {
+      changes.remove(new EventRef(key, changeId));
+    }
+  }
+
+  @Override
+  public long countPendingChanges() {
+    synchronized (lock) {
+      return changes.size();
     }
   }
 

@@ -118,4 +118,16 @@ public interface Integration {
             + source.settings().get().getClass().getSimpleName())
         : List.of();
   }
+
+  /**
+   * @return how this tool takes an alert's changes back to its ticket; empty when it cannot (the default)
+   */
+  default Optional<TicketWriter> ticketWriter() {
+    return Optional.empty();
+  }
+
+  /** @return how this tool is polled for changed tickets; empty when it is not (the default) */
+  default Optional<TicketPoller> ticketPoller() {
+    return Optional.empty();
+  }
 }

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param recentDeliveryIds the ids of the last deliveries that wrote this key, oldest first, at most
  *     {@link #MAX_RECENT_DELIVERY_IDS}: written in the same atomic step as the state, so that a retry
  *     is recognised even when the store failed after committing and the delivery log never heard of it
+ * @param echo the status AlertBridge wrote back to the ticket, while its echo is expected; empty otherwise
  */
 public record StoredAlert(
     AlertState state,
@@ -35,10 +36,51 @@ public record StoredAlert(
     long version,
     Instant updatedAt,
     Optional<Instant> expiresAt,
-    List<String> recentDeliveryIds) {
+    List<String> recentDeliveryIds,
+    Optional<Echo> echo) {
 
   /** How many delivery ids a stored alert remembers. */
   public static final int MAX_RECENT_DELIVERY_IDS = 4;
+
+  /**
+   * The statuses written back to the ticket lately: a ticket event with one of them until {@code until} is
+   * the tool's echo of a write and changes nothing.
+   *
+   * @param statusKeys the statuses' comparison keys, in the format of {@link StoredAlert#lastStatusKey()}
+   *     without the id; at most {@link #MAX_STATUSES}
+   * @param until when the echo is no longer expected
+   */
+  public record Echo(List<String> statusKeys, Instant until) {
+    /** How many statuses an echo remembers. */
+    public static final int MAX_STATUSES = 4;
+
+    /** Checks for nulls and the bound; copies the keys. */
+    public Echo {
+      statusKeys = List.copyOf(statusKeys);
+      Objects.requireNonNull(until, "until");
+      if (statusKeys.size() > MAX_STATUSES) {
+        throw new IllegalArgumentException("at most " + MAX_STATUSES + " statuses, got " + statusKeys.size());
+      }
+    }
+
+    /**
+     * @param status a status's comparison key, with or without its id
+     * @param now the current time
+     * @return whether the status is one of this echo's, and the echo still expected
+     */
+    public boolean matches(String status, Instant now) {
+      int hash = status.indexOf('#');
+      String label = hash < 0 ? status : status.substring(0, hash);
+      return now.isBefore(until) && !label.isEmpty() && statusKeys.contains(label);
+    }
+  }
+
+  /** A stored alert without an expected echo. */
+  public StoredAlert(AlertState state, String alertId, Optional<Instant> lastSourceUpdate, String lastStatusKey,
+      long version, Instant updatedAt, Optional<Instant> expiresAt, List<String> recentDeliveryIds) {
+    this(state, alertId, lastSourceUpdate, lastStatusKey, version, updatedAt, expiresAt, recentDeliveryIds,
+        Optional.empty());
+  }
 
   /** Checks for nulls, a positive version and at most {@link #MAX_RECENT_DELIVERY_IDS} delivery ids. */
   public StoredAlert {
@@ -51,6 +93,7 @@ public record StoredAlert(
     }
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(echo, "echo");
     recentDeliveryIds = List.copyOf(recentDeliveryIds);
     if (recentDeliveryIds.size() > MAX_RECENT_DELIVERY_IDS) {
       throw new IllegalArgumentException("at most " + MAX_RECENT_DELIVERY_IDS + " recent delivery ids, got "
@@ -64,7 +107,7 @@ public record StoredAlert(
    */
   public StoredAlert withVersion(long version) {
     return new StoredAlert(state, alertId, lastSourceUpdate, lastStatusKey, version, updatedAt, expiresAt,
-        recentDeliveryIds);
+        recentDeliveryIds, echo);
   }
 
   /** @param now the current time @return whether the alert is forgotten at {@code now} */

@@ -61,6 +61,10 @@ public final class WebhookProcessor {
   private static final int HAND_OVER_PAGE = 64;
   private static final int MAX_HAND_OVER_PAGES = 64;
   private static final int REDELIVERY_PAGE = 256;
+  private static final Duration FIRST_POLL_LOOKBACK = Duration.ofHours(1);
+  private static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
+  /** A poll reads at most this many batches' worth of tickets. */
+  private static final int POLL_PAGES = 10;
 
   private final IntegrationRegistry registry;
   private final DeliveryLog deliveryLog;
@@ -72,6 +76,13 @@ public final class WebhookProcessor {
   private final Limits limits;
   private final DeliveryListener listener;
   private final AlertDecider decider;
+  private final WriteBacks writeBacks;
+  /** The sources given to the builder and those seen since, by id: the outbox's changes name their source by id. */
+  private final java.util.concurrent.ConcurrentHashMap<String, AlertSource> sourcesById =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per source id, the time after which the next poll reads changes. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Instant> polledUntil =
+      new java.util.concurrent.ConcurrentHashMap<>();
   /** Authenticators by integration and authentication, built once: signature checks prepare their keys. */
   private final java.util.concurrent.ConcurrentHashMap<List<Object>, Authenticator> authenticators =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,6 +99,9 @@ public final class WebhookProcessor {
     this.stateStore = GuardedStores.guard(b.stateStore);
     this.sink = b.sink;
     this.decider = new AlertDecider(stateStore, b.limits, b.retention);
+    b.sources.forEach(source -> sourcesById.put(source.id(), source));
+    this.writeBacks = new WriteBacks(registry, stateStore, clock, limits, b.retention, b.writeBack,
+        id -> Optional.ofNullable(sourcesById.get(id)));
     for (int i = 0; i < handOverLocks.length; i++) {
       handOverLocks[i] = new Object();
     }
@@ -203,6 +217,93 @@ public final class WebhookProcessor {
       validSources.clear();
     }
     validSources.put(source, Boolean.TRUE);
+    if (sourcesById.size() < MAX_CACHED_AUTHENTICATORS || sourcesById.containsKey(source.id())) {
+      sourcesById.put(source.id(), source);
+    }
+  }
+
+  /**
+   * The way back: the host's alert was accepted or resolved, so the ticket should hear of it. In one
+   * atomic write, the alert's state becomes the change's and an outbound change (the status from the
+   * source's {@link WriteBackTable}, and a note such as "Accepted in AlertBridge by Ada") joins the outbox.
+   * The processor then writes it to the ticket at once; when the tool fails for a while it stays in the
+   * outbox and {@link #writePendingChanges} retries it with backoff. Nothing is emitted to the event sink:
+   * the host made the change. The tool's webhook that echoes the write changes nothing.
+   *
+   * @param source the alert source of the alert
+   * @param ticketId the alert key's ticket id, as the source's events spell it
+   * @param change what happened to the alert
+   * @return what became of the change: written, to be retried, failed with the tool's error, or not recorded
+   *     (unknown alert, already in that state, a resolved alert accepted)
+   * @throws ConfigurationException when the source's integration cannot write back, its settings lack what
+   *     writing needs, or the store keeps no outbound changes
+   * @throws StoreException when the store fails; when it failed after committing, the change is in the outbox
+   */
+  public WriteBackResult alertChanged(AlertSource source, String ticketId, AlertChange change) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(ticketId, "ticketId");
+    Objects.requireNonNull(change, "change");
+    requireValid(source);
+    return writeBacks.change(source, ticketId, change);
+  }
+
+  /**
+   * Writes the outbox's due changes to their tickets: per alert key the oldest first, each retried with
+   * backoff while the tool fails for a while (timeouts, 5xx, 429) and dropped as failed on a refusal (4xx)
+   * or after {@link WriteBackPolicy#giveUpAfter()}. Hosts call it on a schedule, and at start-up, so that
+   * changes recorded before a failure or a restart reach the tool. Changes of sources this processor has
+   * not seen (given to {@link Builder#sources} or met since) wait.
+   *
+   * @return one result per change attempted
+   * @throws StoreException when the store fails; no change is lost
+   */
+  public List<WriteBackResult> writePendingChanges() {
+    return writeBacks.writePending();
+  }
+
+  /**
+   * Polls a source's tool for tickets changed since the last poll (the first poll looks back one hour), and
+   * decides each as a delivery of its own, ordered by its modification time: a ticket that a webhook
+   * already brought with the same modification time and status is {@link Outcome#UNCHANGED}, so polling and
+   * webhooks can run together. The next poll reads changes from one minute before this one started.
+   *
+   * @param source a source whose integration has a {@link TicketPoller}
+   * @return what was read and decided
+   * @throws ConfigurationException when the integration is not polled or the source's settings lack polling
+   * @throws UnavailableException when the tool's API or the store fails; the tickets decided before stay
+   *     decided, and the next poll reads from the same time again
+   */
+  public PollResult poll(AlertSource source) {
+    Objects.requireNonNull(source, "source");
+    requireValid(source);
+    Integration integration = registry.require(source.integration());
+    TicketPoller poller = integration.ticketPoller().orElseThrow(() -> new ConfigurationException(
+        "alert source " + source.id(), List.of("the " + integration.name() + " integration is not polled")));
+    Instant started = clock.instant();
+    Instant since = polledUntil.getOrDefault(source.id(), started.minus(FIRST_POLL_LOOKBACK));
+    StatusMappingTable table = source.table().orElseGet(integration::defaultTable);
+    ParseContext context = new ParseContext(source, limits, clock);
+    List<ProcessingResult> results = new ArrayList<>();
+    poller.poll(since, limits.maxBatchElements() * POLL_PAGES, context, ticket -> {
+      if (ticket.ticketId().length() > limits.maxAlertKeyChars()) {
+        results.add(ProcessingResult.early(source, Outcome.INVALID, "the ticket id is " + ticket.ticketId().length()
+            + " characters long; the limit is " + limits.maxAlertKeyChars() + " (maxAlertKeyChars)"));
+        return;
+      }
+      AlertKey key = new AlertKey(source.id(), ticket.ticketId());
+      if (sink != null) {
+        handOver(key);
+      }
+      AlertDecider.Decided decided = decider.decideAll(integration, source, table, List.of(ticket), clock.instant(),
+          true, sink != null, null);
+      if (sink != null && decided.writes().stream().anyMatch(write -> !write.events().isEmpty())) {
+        handOver(key);
+      }
+      results.addAll(decided.results());
+    });
+    polledUntil.put(source.id(), started.minus(POLL_OVERLAP));
+    LOG.info("source={} polled changes since {}: {} tickets", source.id(), since, results.size());
+    return new PollResult(source.id(), since, results);
   }
 
   private ProcessingResult run(AlertSource source, Delivery delivery, boolean commit, boolean fetchTickets) {
@@ -588,6 +689,7 @@ public final class WebhookProcessor {
     private DeliveryListener listener = NO_LISTENER;
     private AlertEventSink sink;
     private List<AlertSource> sources = List.of();
+    private WriteBackPolicy writeBack = WriteBackPolicy.DEFAULT;
 
     private Builder(IntegrationRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
@@ -643,6 +745,12 @@ public final class WebhookProcessor {
      */
     public Builder eventSink(AlertEventSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** @param policy how changes are written back to tickets @return this builder */
+    public Builder writeBack(WriteBackPolicy policy) {
+      this.writeBack = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
