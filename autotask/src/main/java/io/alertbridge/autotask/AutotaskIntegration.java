@@ -15,6 +15,7 @@ import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketSource;
+import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,10 @@ import java.util.Set;
  * source ({@link AutotaskTicketSource#restApi()}): each alert source then needs {@link
  * AutotaskSettings}, checked before its first delivery. Build it with a ticket source of your own to
  * fetch tickets another way.
+ *
+ * <p>The way back ({@link #ticketWriter()}) writes through the REST API with the source's settings,
+ * whatever the ticket source: the status by its label ({@link AutotaskSettings#writeBack()}), then an
+ * internal ticket note.
  */
 public final class AutotaskIntegration extends AbstractIntegration {
   /** The name in registries and alert sources. */
@@ -70,6 +75,7 @@ public final class AutotaskIntegration extends AbstractIntegration {
   private final AutotaskTicketSource tickets;
   private final boolean restApi;
   private final TicketSource ticketSource;
+  private final TicketWriter writer;
 
   /** The integration with the REST API ticket source, as {@link java.util.ServiceLoader} builds it. */
   public AutotaskIntegration() {
@@ -89,11 +95,9 @@ public final class AutotaskIntegration extends AbstractIntegration {
     this.tickets = Objects.requireNonNull(tickets, "tickets");
     this.restApi = restApi;
     this.ticketSource = new CalloutTickets(this.tickets);
+    this.writer = new AutotaskTicketWriter(tickets instanceof RestApiTicketSource rest ? rest.clients()
+        : new AutotaskClients());
   }
-
-
-
-
 
   /** @return form data only: callouts in XML are answered 415 */
   @Override
@@ -105,6 +109,16 @@ public final class AutotaskIntegration extends AbstractIntegration {
   @Override
   public Optional<TicketSource> ticketSource() {
     return Optional.of(ticketSource);
+  }
+
+  /**
+   * @return the REST API writer: sets the ticket's status by label from the source's {@link
+   *     AutotaskSettings#writeBack()} (default {@link AutotaskSettings#DEFAULT_WRITE_BACK}) and adds an
+   *     internal note; the source needs {@link AutotaskSettings}
+   */
+  @Override
+  public Optional<TicketWriter> ticketWriter() {
+    return Optional.of(writer);
   }
 
   /** @return {@link Authentication.Kind#BASIC}: an extension callout can carry only HTTP Basic */

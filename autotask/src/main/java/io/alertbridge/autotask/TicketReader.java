@@ -15,10 +15,15 @@ import java.util.function.Predicate;
 /**
  * Reads the {@code item} of {@code GET Tickets/{id}} into an {@link AutotaskTicket}, labels resolved. A
  * member read only into the custom details ({@code ticketNumber}, {@code companyID}, {@code queueID},
- * {@code assignedResourceID}, {@code userDefinedFields}) that is of an unexpected shape is skipped with a
- * note; the status, and the fields of the alert itself, must be of the documented shape.
+ * {@code assignedResourceID}, {@code lastActivityResourceID}, {@code lastActivityPersonType}, {@code
+ * userDefinedFields}) that is of an unexpected shape is skipped with a note; the status, and the fields of
+ * the alert itself, must be of the documented shape.
  */
 final class TicketReader {
+  /** Who last changed the ticket: a resource's id, or a contact's (see {@link #LAST_ACTIVITY_PERSON_TYPE}). */
+  static final String LAST_ACTIVITY_RESOURCE = "lastActivityResourceID";
+  /** Whether {@link #LAST_ACTIVITY_RESOURCE} is a resource (1) or a contact (2). */
+  static final String LAST_ACTIVITY_PERSON_TYPE = "lastActivityPersonType";
   private static final String LINK_PATH = "Autotask/AutotaskExtend/ExecuteCommand.aspx?Code=OpenTicketDetail&TicketID=";
 
   private TicketReader() {}
@@ -83,6 +88,8 @@ final class TicketReader {
           ticket.customDetail("queue", label.isPresent() ? label.get() : queue);
         });
     putIfPresent(ticket, item, "assignedResourceID");
+    putIfPresent(ticket, item, LAST_ACTIVITY_RESOURCE);
+    putIfPresent(ticket, item, LAST_ACTIVITY_PERSON_TYPE);
     Map<String, Object> userDefined = userDefinedFields(ticket, item);
     if (!userDefined.isEmpty()) {
       ticket.customDetail("userDefinedFields", userDefined);

@@ -176,8 +176,9 @@ class AutotaskApiTest {
             + "https://webservices14.autotask.net/atservicesrest/, at /sources/0/settings/zoneUrl",
         "expected a positive ISO-8601 duration such as PT10S at /sources/0/settings/requestTimeout, got \"10 seconds\"",
         "expected a string at /sources/0/settings/secret, got number",
-        "unknown member at /sources/0/settings/integrationcode; the autotask settings are [apiUrl, connectTimeout, "
-            + "integrationCode, picklistRefresh, requestTimeout, secret, username, webUrl, zoneUrl]",
+        "unknown member at /sources/0/settings/integrationcode; the autotask settings are [apiResourceId, apiUrl, "
+            + "connectTimeout, integrationCode, notePublish, noteTitle, noteType, picklistRefresh, requestTimeout, "
+            + "secret, username, webUrl, writeBack, zoneUrl]",
         "the API user's username is missing at /sources/0/settings/username",
         "the API user's secret is missing at /sources/0/settings/secret",
         "the API user's integrationCode is missing at /sources/0/settings/integrationCode");

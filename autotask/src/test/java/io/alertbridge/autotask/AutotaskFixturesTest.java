@@ -55,6 +55,8 @@ class AutotaskFixturesTest {
     custom.put("ticketNumber", "T20250612.0042");
     custom.put("companyID", 174L);
     custom.put("queue", "Level I Support");
+    custom.put("lastActivityResourceID", 4L);
+    custom.put("lastActivityPersonType", 1L);
     assertThat(result.event().orElseThrow()).usingRecursiveComparison().ignoringFields("eventId", "alertId").isEqualTo(new AlertEvent("", "", EventType.ALERT, "48213", EXCHANGE_DOWN,
         "Datto RMM alert: Device EX01 (Contoso HQ) offline since 09:12 UTC.\nOWA and ActiveSync unreachable for all users.",
         Priority.HIGH,

@@ -84,6 +84,11 @@ final class LoopbackAutotaskApi implements AutoCloseable {
     return this;
   }
 
+  /** @return the fake itself, for what this wrapper does not offer (writes, failures, its clock) */
+  FakeAutotaskApi fake() {
+    return fake;
+  }
+
   /** @param pathPart a part of a path, e.g. {@code entityInformation/fields} @return calls to such paths */
   int requests(String pathPart) {
     return fake.requestCount(pathPart);

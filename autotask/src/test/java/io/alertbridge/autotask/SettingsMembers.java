@@ -15,7 +15,7 @@ final class SettingsMembers {
   }
 
   /** @param name a settings member @param value its value @return this */
-  SettingsMembers setting(String name, String value) {
+  SettingsMembers setting(String name, Object value) {
     members.put(name, value);
     return this;
   }
