@@ -12,6 +12,7 @@ import io.alertbridge.core.ReopenPolicy;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.WebhookProcessor;
+import io.alertbridge.core.WriteBackPolicy;
 import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.core.json.Json;
 import java.time.Clock;
@@ -35,13 +36,14 @@ import java.util.Set;
  * @param headerTimeout the time a client has to send the request line and headers
  * @param bodyTimeout the time a client has to send the body after the headers (and to read the answer)
  * @param skipped the default sources left out because they cannot work without settings: id to why
+ * @param writeBack how changes go back to tickets (the product name in notes)
  */
 record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Secret> adminToken, int maxConnections,
-    Duration headerTimeout, Duration bodyTimeout, Map<String, String> skipped) {
+    Duration headerTimeout, Duration bodyTimeout, Map<String, String> skipped, WriteBackPolicy writeBack) {
   /** The shortest admin token accepted. */
   static final int MIN_ADMIN_TOKEN_CHARS = 16;
   private static final Set<String> TOP_MEMBERS = Set.of("sources", "maxBodyBytes", "adminToken", "maxConnections",
-      "headerTimeoutMillis", "bodyTimeoutMillis");
+      "headerTimeoutMillis", "bodyTimeoutMillis", "productName");
   private static final Set<String> SOURCE_MEMBERS = Set.of("id", "integration", "secrets", "secretHeader", "reopen",
       "defaultPriority", "table", "settings");
 
@@ -57,7 +59,8 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
 
   /** @param token the admin token @return this configuration with it */
   ServeConfig withAdminToken(Secret token) {
-    return new ServeConfig(sources, limits, Optional.of(token), maxConnections, headerTimeout, bodyTimeout, skipped);
+    return new ServeConfig(sources, limits, Optional.of(token), maxConnections, headerTimeout, bodyTimeout, skipped,
+        writeBack);
   }
 
   /** @return whether the text is long enough to be an admin token */
@@ -84,7 +87,7 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     }
     return new ServeConfig(sources, Limits.defaults(), Optional.empty(),
         HttpConnections.Limits.DEFAULT_MAX_CONNECTIONS, HttpConnections.Limits.DEFAULT_HEADER_TIMEOUT,
-        HttpConnections.Limits.DEFAULT_BODY_TIMEOUT, skipped);
+        HttpConnections.Limits.DEFAULT_BODY_TIMEOUT, skipped, WriteBackPolicy.DEFAULT);
   }
 
   /**
@@ -121,6 +124,13 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
       problems.add("expected a string of at least " + MIN_ADMIN_TOKEN_CHARS
           + " characters, without spaces around it, at /adminToken");
     }
+    WriteBackPolicy writeBack = WriteBackPolicy.DEFAULT;
+    Object product = root.get("productName");
+    if (product instanceof String name && !name.isBlank() && name.length() <= 100) {
+      writeBack = writeBack.withProductName(name.strip());
+    } else if (product != null) {
+      problems.add("expected a non-blank string of at most 100 characters at /productName");
+    }
     int maxConnections = (int) number(root, "maxConnections", HttpConnections.Limits.DEFAULT_MAX_CONNECTIONS, 10_000,
         problems);
     Duration headerTimeout = Duration.ofMillis(number(root, "headerTimeoutMillis",
@@ -146,7 +156,8 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     if (!problems.isEmpty()) {
       throw new ConfigurationException("configuration", problems);
     }
-    return new ServeConfig(sources, limits, adminToken, maxConnections, headerTimeout, bodyTimeout, Map.of());
+    return new ServeConfig(sources, limits, adminToken, maxConnections, headerTimeout, bodyTimeout, Map.of(),
+        writeBack);
   }
 
   private static long number(Map<?, ?> root, String name, long otherwise, long max, List<String> problems) {

@@ -206,7 +206,9 @@ final class WriteBacks {
       retryable = false;
     } catch (StoreException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
       LOG.warn("the {} ticket writer failed on change {} of ticket {}", integration.name(), change.changeId(),
           key.ticketId(), e);
       failure = "the " + integration.name() + " ticket writer failed: " + e.getClass().getSimpleName();

@@ -3,6 +3,7 @@ package io.alertbridge.core.example;
 import io.alertbridge.core.AlertKey;
 import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.AlertWrite;
+import io.alertbridge.core.PendingChange;
 import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.StoredAlert;
 import java.util.List;
@@ -45,5 +46,35 @@ public class ForwardingAlertStateStore implements AlertStateStore {
   @Override
   public long countPendingEvents() {
     return delegate.countPendingEvents();
+  }
+
+  @Override
+  public boolean keepsChanges() {
+    return delegate.keepsChanges();
+  }
+
+  @Override
+  public List<PendingChange> pendingChanges(int max) {
+    return delegate.pendingChanges(max);
+  }
+
+  @Override
+  public List<PendingChange> pendingChanges(AlertKey key, int max) {
+    return delegate.pendingChanges(key, max);
+  }
+
+  @Override
+  public boolean updateChange(PendingChange expected, PendingChange next) {
+    return delegate.updateChange(expected, next);
+  }
+
+  @Override
+  public void removeChange(AlertKey key, String changeId) {
+    delegate.removeChange(key, changeId);
+  }
+
+  @Override
+  public long countPendingChanges() {
+    return delegate.countPendingChanges();
   }
 }
