@@ -63,6 +63,7 @@ public final class WebhookProcessor {
   private static final int REDELIVERY_PAGE = 256;
   private static final Duration FIRST_POLL_LOOKBACK = Duration.ofHours(1);
   private static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
+  private static final Duration POLL_TRUNCATED_OVERLAP = Duration.ofSeconds(1);
   /** A poll reads at most this many batches' worth of tickets. */
   private static final int POLL_PAGES = 10;
 
@@ -265,7 +266,9 @@ public final class WebhookProcessor {
    * Polls a source's tool for tickets changed since the last poll (the first poll looks back one hour), and
    * decides each as a delivery of its own, ordered by its modification time: a ticket that a webhook
    * already brought with the same modification time and status is {@link Outcome#UNCHANGED}, so polling and
-   * webhooks can run together. The next poll reads changes from one minute before this one started.
+   * webhooks can run together. The next poll reads changes from one minute before this one started; when
+   * this one stopped at the most tickets a poll reads (ten batches, {@link Limits#maxBatchElements()} each),
+   * from a second before the newest modification it read, so the poller must read oldest first.
    *
    * @param source a source whose integration has a {@link TicketPoller}
    * @return what was read and decided
@@ -284,7 +287,10 @@ public final class WebhookProcessor {
     StatusMappingTable table = source.table().orElseGet(integration::defaultTable);
     ParseContext context = new ParseContext(source, limits, clock);
     List<ProcessingResult> results = new ArrayList<>();
-    poller.poll(since, limits.maxBatchElements() * POLL_PAGES, context, ticket -> {
+    Instant[] newest = new Instant[1];
+    int max = limits.maxBatchElements() * POLL_PAGES;
+    poller.poll(since, max, context, ticket -> {
+      ticket.sourceUpdatedAt().filter(at -> newest[0] == null || at.isAfter(newest[0])).ifPresent(at -> newest[0] = at);
       if (ticket.ticketId().length() > limits.maxAlertKeyChars()) {
         results.add(ProcessingResult.early(source, Outcome.INVALID, "the ticket id is " + ticket.ticketId().length()
             + " characters long; the limit is " + limits.maxAlertKeyChars() + " (maxAlertKeyChars)"));
@@ -301,7 +307,11 @@ public final class WebhookProcessor {
       }
       results.addAll(decided.results());
     });
-    polledUntil.put(source.id(), started.minus(POLL_OVERLAP));
+    // A poll cut short at the most tickets goes on from the newest it read (the poller reads oldest first);
+    // else the next poll overlaps this one by a minute.
+    Instant next = results.size() >= max && newest[0] != null ? newest[0].minus(POLL_TRUNCATED_OVERLAP)
+        : started.minus(POLL_OVERLAP);
+    polledUntil.put(source.id(), next);
     LOG.info("source={} polled changes since {}: {} tickets", source.id(), since, results.size());
     return new PollResult(source.id(), since, results);
   }

@@ -72,7 +72,10 @@ final class WriteBacks {
       Optional<String> status = writer.table(source).status(change.state());
       TicketChange outbound = new TicketChange(UUID.randomUUID().toString(), current.alertId(), change.state(),
           status, note(change), now);
-      StoredAlert next = new StoredAlert(change.state(), current.alertId(), current.lastSourceUpdate(),
+      // The host's change is newer than any ticket update before it: such an update that arrives later
+      // (a poll that read the ticket before the write) is stale, and cannot reopen or undo the change.
+      Optional<Instant> lastUpdate = current.lastSourceUpdate().filter(last -> last.isAfter(now)).or(() -> Optional.of(now));
+      StoredAlert next = new StoredAlert(change.state(), current.alertId(), lastUpdate,
           current.lastStatusKey(), current.version() + 1, now,
           change.state() == AlertState.RESOLVED ? Optional.of(now.plus(retention)) : Optional.empty(),
           current.recentDeliveryIds(), echo(current, status, now));

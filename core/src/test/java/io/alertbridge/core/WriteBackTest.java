@@ -486,4 +486,38 @@ class WriteBackTest {
     processor.poll(SOURCE);
     assertThat(desk.pollsSince).last().isEqualTo(secondStart.minus(Duration.ofMinutes(1)));
   }
+
+  @Test
+  void aPollCutShortAtTheMostTicketsGoesOnFromTheNewestItRead() {
+    processor = WebhookProcessor.builder(IntegrationRegistry.of(desk)).clock(clock).stateStore(store)
+        .limits(Limits.builder().maxBatchElements(2).build()).build();
+    Instant first = Instant.parse("2025-03-04T09:00:00Z");
+    for (int i = 0; i < 25; i++) {
+      desk.polled.add(TicketSnapshot.builder("t" + i, CodedValue.of("New")).sourceUpdatedAt(first.plusSeconds(i))
+          .build());
+    }
+
+    assertThat(processor.poll(SOURCE).results()).hasSize(20);
+    processor.poll(SOURCE);
+
+    assertThat(desk.pollsSince).last().isEqualTo(first.plusSeconds(19).minusSeconds(1));
+  }
+
+  @Test
+  void aPolledUpdateOlderThanTheHostsChangeIsStaleSoItCannotReopenTheAlert() {
+    Instant created = clock.instant().minus(Duration.ofMinutes(5));
+    deliver("42,New," + created);
+    desk.failures.add(serverError());
+    assertThat(processor.alertChanged(SOURCE, "42", AlertChange.resolved()).status())
+        .isEqualTo(WriteBackResult.Status.RETRYING);
+    // the ticket still says New: a poll reads a change made before the host resolved the alert
+    desk.polled.add(TicketSnapshot.builder("42", CodedValue.of("New")).sourceUpdatedAt(created.plusSeconds(60))
+        .build());
+
+    ProcessingResult polled = processor.poll(SOURCE).results().get(0);
+
+    assertThat(polled.outcome()).isEqualTo(Outcome.STALE);
+    assertThat(polled.state()).contains(AlertState.RESOLVED);
+    assertThat(sink.applied()).extracting(AlertEvent::eventType).containsExactly(EventType.ALERT);
+  }
 }
