@@ -256,6 +256,25 @@ class ZendeskWriteBackLoopTest {
     assertThat(agent.event().orElseThrow().customDetails()).containsEntry("actor_id", "361500001");
   }
 
+  @Test
+  void aTriggerBodyNamingTheOwnApiUserAsCurrentUserIsAnEcho() {
+    AlertSource own = AlertSource.builder("zendesk-own", ZendeskIntegration.NAME)
+        .settings(ZendeskSettings.builder().apiUrl(api.baseUrl()).email(EMAIL).apiToken(Secret.of(TOKEN))
+            .apiUserId("8447388090494").build())
+        .build();
+    processor.process(own, Trigger.ticket("4711", "New").unsigned());
+    processor.alertChanged(own, "4711", AlertChange.accepted());
+
+    ProcessingResult byApiUser = processor.process(own, Trigger.ticket("4711", "Pending")
+        .with("current_user", Map.of("email", EMAIL, "name", "AlertBridge")).unsigned());
+    ProcessingResult byAgent = processor.process(own, Trigger.ticket("4711", "Solved")
+        .with("current_user", Map.of("email", "ada@acme.example", "name", "Ada")).unsigned());
+
+    assertThat(byApiUser.outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(byApiUser.message()).contains("own API user");
+    assertThat(byAgent.outcome()).isEqualTo(Outcome.RESOLVED);
+  }
+
   /** A signed event webhook for ticket 4711, changed by {@code actor} at 2025-06-10T{@code time}Z. */
   private Delivery event(String id, String type, String status, String actor, String time) {
     clock.advance(Duration.ofSeconds(5));
