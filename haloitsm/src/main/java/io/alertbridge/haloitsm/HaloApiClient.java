@@ -1,19 +1,15 @@
 package io.alertbridge.haloitsm;
 
 import io.alertbridge.core.Limits;
-import io.alertbridge.core.MalformedDeliveryException;
-import io.alertbridge.core.http.BoundedBody;
+import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.http.ApiClient;
+import io.alertbridge.core.http.ApiException;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.haloitsm.HaloApiException.Reason;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,20 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.TreeMap;
 
 /**
  * The Halo API for one set of {@link HaloSettings}: a client-credentials token (kept until shortly before
- * it expires, and fetched again once when the API answers 401), {@code GET /api/Tickets/{id}} and the
- * tenant's statuses ({@code GET /api/Status}, kept for {@code statusRefresh}). Thread-safe. Every failure
- * is a {@link HaloApiException} naming the request by address without query, never a credential or token.
+ * it expires, and fetched again once when the API answers 401), {@code GET /api/Tickets/{id}}, the
+ * tenant's statuses ({@code GET /api/Status}, kept for {@code statusRefresh}) and, on the way back, {@code
+ * POST /api/Actions}. Thread-safe. Fetches for deliveries fail with {@link HaloApiException}, the way back
+ * with {@link ApiException}; every message names the request by address without query, never a credential
+ * or token.
  *
- * <p>Every exchange is bounded as a whole by the request timeout, connecting and the whole body included,
- * and reads at most {@link Limits#maxApiAnswerBytes()} bytes; answers are parsed with the processor's
- * {@link Limits}.
+ * <p>Every exchange goes through {@link ApiClient}: bounded as a whole by the request timeout, connecting
+ * and the whole body included, and to at most {@link Limits#maxApiAnswerBytes()} bytes; answers are parsed
+ * with the processor's {@link Limits}.
  */
 final class HaloApiClient {
   /** How long before its stated expiry a token is no longer used. */
@@ -48,7 +43,7 @@ final class HaloApiClient {
   private static final int MAX_STATUSES = 10_000;
 
   private final HaloSettings settings;
-  private final HttpClient http;
+  private final ApiClient api;
   private final Object tokenLock = new Object();
   private String token;
   private Instant tokenExpiresAt;
@@ -59,10 +54,7 @@ final class HaloApiClient {
 
   HaloApiClient(HaloSettings settings) {
     this.settings = settings;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.api = new ApiClient("Halo", settings.connectTimeout(), settings.requestTimeout());
   }
 
   /**
@@ -103,6 +95,43 @@ final class HaloApiClient {
     }
   }
 
+  /**
+   * The id of a status by its name (ignoring case and spaces), from the tenant's statuses: fetched when
+   * missing or older than {@code statusRefresh}, and fetched again once when no status has the name.
+   *
+   * @param name a status name, e.g. {@code In Progress}
+   * @return the lowest id of a status with that name, if the tenant has one
+   * @throws HaloApiException when the statuses cannot be fetched
+   */
+  Optional<Long> statusId(String name, Clock clock, Limits limits) {
+    synchronized (statusLock) {
+      Instant now = clock.instant();
+      boolean fetched = statuses == null || !now.isBefore(statusesFetchedAt.plus(settings.statusRefresh()));
+      if (fetched) {
+        fetchStatuses(now, clock, limits);
+      }
+      Optional<Long> id = idOf(name);
+      if (id.isEmpty() && !fetched) {
+        fetchStatuses(now, clock, limits);
+        id = idOf(name);
+      }
+      return id;
+    }
+  }
+
+  /** @return the tenant's statuses by id, as last fetched; empty before the first fetch */
+  Map<Long, String> knownStatuses() {
+    synchronized (statusLock) {
+      return statuses == null ? Map.of() : statuses;
+    }
+  }
+
+  private Optional<Long> idOf(String name) {
+    return new TreeMap<>(statuses).entrySet().stream()
+        .filter(status -> StatusMappingTable.sameLabel(status.getValue(), name))
+        .map(Map.Entry::getKey).findFirst();
+  }
+
   private void fetchStatuses(Instant now, Clock clock, Limits limits) {
     URI uri = settings.apiUrl().resolve("api/Status");
     Object answer = authorized(uri, false, clock, limits).orElseThrow();
@@ -128,12 +157,42 @@ final class HaloApiClient {
     missingAfterFetch.clear();
   }
 
+  /**
+   * Adds actions to tickets: {@code POST /api/Actions} with the bearer token; a 401 fetches a fresh token
+   * and tries once more.
+   *
+   * @param actions the actions, each an object such as {@code {"ticket_id": 4242, "note": "..."}}
+   * @throws ApiException when Halo did not take them; retryable for timeouts, 5xx, 429 and unreadable
+   *     answers, not for refused credentials or a refused request
+   */
+  void addActions(List<Map<String, Object>> actions, Clock clock, Limits limits) {
+    URI uri = settings.apiUrl().resolve("api/Actions");
+    String body = Json.write(actions);
+    try {
+      String used = token(clock, limits, null);
+      ApiClient.Answer answer = api.send(post(uri, used, body), limits);
+      if (answer.status() == 401) {
+        answer = api.send(post(uri, token(clock, limits, used), body), limits);
+        if (answer.status() == 401 || answer.status() == 403) {
+          throw new ApiException(ApiException.Reason.REFUSED, "the Halo API refused a fresh token (HTTP "
+              + answer.status() + ") for " + describe("POST", uri) + "; check the application's permissions and"
+              + " scope", answer.status(), null, null);
+        }
+      }
+      if (answer.requireSuccess().body().length > 0) {
+        answer.json(limits);
+      }
+    } catch (HaloApiException e) {
+      throw outbound(e);
+    }
+  }
+
   /** A GET with the bearer token; a 401 fetches a fresh token and tries once more. */
   private Optional<Object> authorized(URI uri, boolean notFoundIsEmpty, Clock clock, Limits limits) {
     String used = token(clock, limits, null);
-    Answer answer = exchange(get(uri, used), "GET", uri, limits);
+    ApiClient.Answer answer = exchange(get(uri, used), limits);
     if (answer.status() == 401) {
-      answer = exchange(get(uri, token(clock, limits, used)), "GET", uri, limits);
+      answer = exchange(get(uri, token(clock, limits, used)), limits);
       if (answer.status() == 401 || answer.status() == 403) {
         throw new HaloApiException(Reason.REFUSED, "the Halo API refused a fresh token (HTTP " + answer.status()
             + ") for " + describe("GET", uri) + "; check the application's permissions and scope", answer.status(),
@@ -143,12 +202,19 @@ final class HaloApiClient {
     if (answer.status() == 404 && notFoundIsEmpty) {
       return Optional.empty();
     }
-    return Optional.of(answer.body("GET", uri));
+    return Optional.of(body(answer, "GET", uri, limits));
   }
 
   private HttpRequest get(URI uri, String bearer) {
     return HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
         .header("Accept", "application/json").header("Authorization", "Bearer " + bearer).GET().build();
+  }
+
+  private HttpRequest post(URI uri, String bearer, String json) {
+    return HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
+        .header("Accept", "application/json").header("Content-Type", "application/json; charset=utf-8")
+        .header("Authorization", "Bearer " + bearer)
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
   }
 
   /**
@@ -171,13 +237,13 @@ final class HaloApiClient {
       HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
           .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
-      Answer answer = exchange(request, "POST", uri, limits);
+      ApiClient.Answer answer = exchange(request, limits);
       if (answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
         throw new HaloApiException(Reason.REFUSED, "the Halo authorisation server refused the client credentials"
             + " (HTTP " + answer.status() + ") at " + describe("POST", uri)
             + "; check the alert source's clientId, clientSecret, tenant and scope", answer.status(), null);
       }
-      Object body = answer.body("POST", uri);
+      Object body = body(answer, "POST", uri, limits);
       if (!(body instanceof Map)) {
         throw unreadable("POST", uri, "it is " + JsonObject.typeName(body) + ", not a token object");
       }
@@ -199,73 +265,61 @@ final class HaloApiClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** A status and, for 2xx, the bytes of the body. */
-  private record Answer(int status, byte[] bytes, Limits limits) {
-    /** @return the parsed 2xx body, never null */
-    Object body(String method, URI uri) {
-      if (status == 429) {
-        throw new HaloApiException(Reason.RATE_LIMITED, "the Halo API is rate limiting (HTTP 429) "
-            + describe(method, uri), status, null);
-      }
-      if (status >= 500) {
-        throw new HaloApiException(Reason.SERVER_ERROR, "the Halo API failed (HTTP " + status + ") on "
-            + describe(method, uri), status, null);
-      }
-      if (status < 200 || status > 299) {
-        throw new HaloApiException(Reason.UNEXPECTED_STATUS, "the Halo API answered HTTP " + status + " to "
-            + describe(method, uri), status, null);
-      }
-      Object parsed;
-      try {
-        parsed = Json.parse(bytes, limits);
-      } catch (MalformedDeliveryException e) {
-        throw unreadable(method, uri, e.describe("it"));
-      }
-      if (parsed == null) {
-        throw unreadable(method, uri, "it is null");
-      }
-      return parsed;
+  /** @return the parsed 2xx body, never null; the other statuses as {@link HaloApiException} */
+  private static Object body(ApiClient.Answer answer, String method, URI uri, Limits limits) {
+    int status = answer.status();
+    if (status == 429) {
+      throw new HaloApiException(Reason.RATE_LIMITED, "the Halo API is rate limiting (HTTP 429) "
+          + describe(method, uri), status, null);
     }
-  }
-
-  /** One exchange, bounded as a whole in time (the request timeout, the body included) and in bytes. */
-  private Answer exchange(HttpRequest request, String method, URI uri, Limits limits) {
-    BoundedBody body = new BoundedBody(limits.maxApiAnswerBytes());
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, body);
+    if (status >= 500) {
+      throw new HaloApiException(Reason.SERVER_ERROR, "the Halo API failed (HTTP " + status + ") on "
+          + describe(method, uri), status, null);
+    }
+    if (status < 200 || status > 299) {
+      throw new HaloApiException(Reason.UNEXPECTED_STATUS, "the Halo API answered HTTP " + status + " to "
+          + describe(method, uri), status, null);
+    }
     try {
-      HttpResponse<byte[]> response = exchange.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-      return new Answer(response.statusCode(), response.body(), limits);
-    } catch (TimeoutException e) {
-      body.abort();
-      exchange.cancel(true);
-      throw timeout(method, uri, null);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof BoundedBody.TooLarge tooLarge) {
-        throw unreadable(method, uri, "it is larger than " + limits.maxApiAnswerBytes()
-            + " bytes (Limits.maxApiAnswerBytes): " + tooLarge.getMessage());
-      }
-      if (cause instanceof HttpConnectTimeoutException) {
-        throw new HaloApiException(Reason.TIMEOUT, "could not connect to Halo for " + describe(method, uri)
-            + " within " + settings.connectTimeout(), 0, cause);
-      }
-      if (cause instanceof HttpTimeoutException) {
-        throw timeout(method, uri, cause);
-      }
-      throw new HaloApiException(Reason.UNREACHABLE, (cause instanceof ConnectException ? "could not connect to Halo for "
-          : "the Halo request failed: ") + describe(method, uri) + " (" + cause.getClass().getSimpleName() + ")", 0,
-          cause);
-    } catch (InterruptedException e) {
-      body.abort();
-      exchange.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new HaloApiException(Reason.UNREACHABLE, "interrupted while waiting for " + describe(method, uri), 0, e);
+      return answer.json(limits);
+    } catch (ApiException e) {
+      throw new HaloApiException(Reason.UNREADABLE_ANSWER, e.getMessage(), 0, null);
     }
   }
 
-  private HaloApiException timeout(String method, URI uri, Throwable cause) {
-    return new HaloApiException(Reason.TIMEOUT, "Halo did not answer " + describe(method, uri) + " within "
-        + settings.requestTimeout() + " (requestTimeout, for the whole answer)", 0, cause);
+  /** One exchange through {@link ApiClient}; its failures as {@link HaloApiException} of the same kind. */
+  private ApiClient.Answer exchange(HttpRequest request, Limits limits) {
+    try {
+      return api.send(request, limits);
+    } catch (ApiException e) {
+      Reason reason = switch (e.reason()) {
+        case TIMEOUT -> Reason.TIMEOUT;
+        case UNREACHABLE -> Reason.UNREACHABLE;
+        case SERVER_ERROR -> Reason.SERVER_ERROR;
+        case RATE_LIMITED -> Reason.RATE_LIMITED;
+        case UNREADABLE_ANSWER -> Reason.UNREADABLE_ANSWER;
+        case REFUSED -> Reason.REFUSED;
+        case REJECTED -> Reason.UNEXPECTED_STATUS;
+      };
+      throw new HaloApiException(reason, e.getMessage(), e.apiStatus().orElse(0), e.getCause());
+    }
+  }
+
+  /**
+   * @param e a failure of the token or the statuses, on the way back
+   * @return it as the writer reports it: retryable unless the credentials or the request were refused
+   */
+  static ApiException outbound(HaloApiException e) {
+    ApiException.Reason reason = switch (e.reason()) {
+      case TIMEOUT -> ApiException.Reason.TIMEOUT;
+      case UNREACHABLE -> ApiException.Reason.UNREACHABLE;
+      case SERVER_ERROR -> ApiException.Reason.SERVER_ERROR;
+      case RATE_LIMITED -> ApiException.Reason.RATE_LIMITED;
+      case UNREADABLE_ANSWER -> ApiException.Reason.UNREADABLE_ANSWER;
+      case REFUSED -> ApiException.Reason.REFUSED;
+      case UNEXPECTED_STATUS -> ApiException.Reason.REJECTED;
+    };
+    return new ApiException(reason, e.getMessage(), e.apiStatus().orElse(0), null, e);
   }
 
   private static HaloApiException unreadable(String method, URI uri, String what) {
@@ -275,7 +329,7 @@ final class HaloApiClient {
 
   /** @return the request, without the query (the token request's query names the tenant) */
   static String describe(String method, URI uri) {
-    return method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+    return ApiClient.describe(method, uri);
   }
 
   @Override

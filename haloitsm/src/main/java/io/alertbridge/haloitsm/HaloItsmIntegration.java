@@ -15,6 +15,7 @@ import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable.Row;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketSource;
+import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,11 @@ import java.util.Optional;
  * from the tenant's statuses ({@code GET /api/Status}). Settings are optional: deliveries carrying their
  * ticket need none.
  *
+ * <p>The way back: with {@link HaloSettings}, an alert accepted or resolved in the host adds an action to
+ * the ticket ({@code POST /api/Actions}) with the note, hidden from the end user, and the new status ("In
+ * Progress", "Closed" unless the settings' {@code writeBack} says otherwise, by id from the tenant's
+ * statuses).
+ *
  * <p>Halo does not sign its requests: authenticate with a shared-secret header or HTTP Basic.
  */
 public final class HaloItsmIntegration extends AbstractIntegration {
@@ -56,7 +62,9 @@ public final class HaloItsmIntegration extends AbstractIntegration {
       .id(Priority.LOW, 3, 4)
       .build();
 
-  private final HaloTickets tickets = new HaloTickets();
+  private final HaloClients clients = new HaloClients();
+  private final HaloTickets tickets = new HaloTickets(clients);
+  private final HaloTicketWriter writer = new HaloTicketWriter(clients);
 
   /** Creates the integration; {@link java.util.ServiceLoader} calls this. */
   public HaloItsmIntegration() {
@@ -67,6 +75,15 @@ public final class HaloItsmIntegration extends AbstractIntegration {
   @Override
   public Optional<TicketSource> ticketSource() {
     return Optional.of(tickets);
+  }
+
+  /**
+   * @return the way back: an action on the ticket with the note, hidden from the end user, and the status by
+   *     the source's {@link HaloSettings#writeBack()}, through the Halo API with the source's settings
+   */
+  @Override
+  public Optional<TicketWriter> ticketWriter() {
+    return Optional.of(writer);
   }
 
   /** @return {@link HaloSettings#fromJson} of the object, or empty for an empty object */

@@ -1,14 +1,17 @@
 package io.alertbridge.haloitsm;
 
+import io.alertbridge.core.AlertState;
 import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.SettingChecks;
+import io.alertbridge.core.WriteBackTable;
 import io.alertbridge.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +19,10 @@ import java.util.TreeSet;
 
 /**
  * The Halo API settings of one alert source, for "event information only" webhooks whose tickets are
- * fetched from the API: the tenant's resource server, the authorisation server, an application's client
- * credentials, and the timeouts. Immutable; checked when built, every problem at once. Equal settings
- * share one API client. {@code toString()} never shows the client id or secret.
+ * fetched from the API and for writing alert changes back to tickets: the tenant's resource server, the
+ * authorisation server, an application's client credentials, the timeouts, and the write-back table (status
+ * names, resolved to ids through the tenant's statuses) and the actions' outcome. Immutable; checked when
+ * built, every problem at once. Equal settings share one API client. {@code toString()} never shows the client id or secret.
  *
  * <pre>{@code
  * HaloSettings settings = HaloSettings.builder()
@@ -29,7 +33,17 @@ import java.util.TreeSet;
  */
 public final class HaloSettings implements IntegrationSettings {
   static final Set<String> MEMBERS = Set.of("apiUrl", "authUrl", "clientId", "clientSecret", "tenant", "scope",
-      "connectTimeout", "requestTimeout", "statusRefresh");
+      "connectTimeout", "requestTimeout", "statusRefresh", "writeBack", "outcome");
+
+  /** The table used unless the settings give one: accepted is "In Progress", resolved is "Closed". */
+  public static final WriteBackTable DEFAULT_WRITE_BACK = WriteBackTable.of(Map.of(AlertState.ACCEPTED,
+      "In Progress", AlertState.RESOLVED, "Closed"));
+
+  /** The outcome of the actions written back unless the settings give one. */
+  public static final String DEFAULT_OUTCOME = "AlertBridge";
+
+  /** The longest outcome accepted. */
+  private static final int MAX_OUTCOME_CHARS = 100;
 
   private final URI apiUrl;
   private final URI authUrl;
@@ -40,6 +54,8 @@ public final class HaloSettings implements IntegrationSettings {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final Duration statusRefresh;
+  private final WriteBackTable writeBack;
+  private final String outcome;
 
   private HaloSettings(Builder b) {
     this.apiUrl = b.apiUrl;
@@ -51,6 +67,8 @@ public final class HaloSettings implements IntegrationSettings {
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
     this.statusRefresh = b.statusRefresh;
+    this.writeBack = b.writeBack;
+    this.outcome = b.outcome;
   }
 
   /** @return a builder; {@code apiUrl}, {@code clientId} and {@code clientSecret} are required */
@@ -60,8 +78,9 @@ public final class HaloSettings implements IntegrationSettings {
 
   /**
    * Reads the settings from JSON: string members {@code apiUrl}, {@code clientId}, {@code clientSecret}
-   * (required), {@code authUrl}, {@code tenant}, {@code scope}, and ISO-8601 durations {@code
-   * connectTimeout}, {@code requestTimeout}, {@code statusRefresh}.
+   * (required), {@code authUrl}, {@code tenant}, {@code scope}, {@code outcome}, ISO-8601 durations {@code
+   * connectTimeout}, {@code requestTimeout}, {@code statusRefresh}, and the object {@code writeBack} ({@code
+   * {"ACCEPTED": "In Progress", "RESOLVED": "Closed"}}, status names of the tenant).
    *
    * @param json the settings object
    * @return the settings
@@ -78,6 +97,10 @@ public final class HaloSettings implements IntegrationSettings {
         continue;
       }
       Object value = json.get(member);
+      if (member.equals("writeBack")) {
+        builder.writeBack = writeBack(json, at, problems);
+        continue;
+      }
       if (!(value instanceof String text)) {
         problems.add("expected a string at " + at + ", got " + JsonObject.typeName(value));
         continue;
@@ -89,6 +112,7 @@ public final class HaloSettings implements IntegrationSettings {
         case "clientSecret" -> builder.clientSecret = SettingChecks.nonBlank(text, at, problems) ? Secret.of(text.strip()) : null;
         case "tenant" -> builder.tenant = SettingChecks.nonBlank(text, at, problems) ? text.strip() : null;
         case "scope" -> builder.scope = SettingChecks.nonBlank(text, at, problems) ? text.strip() : builder.scope;
+        case "outcome" -> builder.outcome = outcome(text, at, problems);
         case "connectTimeout" -> builder.connectTimeout = SettingChecks.duration(text, at, problems);
         case "requestTimeout" -> builder.requestTimeout = SettingChecks.duration(text, at, problems);
         default -> builder.statusRefresh = SettingChecks.duration(text, at, problems);
@@ -150,29 +174,66 @@ public final class HaloSettings implements IntegrationSettings {
     return statusRefresh;
   }
 
+  /** @return the status names written for accepted and resolved alerts; {@link #DEFAULT_WRITE_BACK} unless set */
+  public WriteBackTable writeBack() {
+    return writeBack;
+  }
+
+  /** @return the outcome of the actions written back; {@value #DEFAULT_OUTCOME} unless set */
+  public String outcome() {
+    return outcome;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof HaloSettings other && apiUrl.equals(other.apiUrl) && authUrl.equals(other.authUrl)
         && clientId.equals(other.clientId) && clientSecret.equals(other.clientSecret) && tenant.equals(other.tenant)
         && scope.equals(other.scope) && connectTimeout.equals(other.connectTimeout)
-        && requestTimeout.equals(other.requestTimeout) && statusRefresh.equals(other.statusRefresh);
+        && requestTimeout.equals(other.requestTimeout) && statusRefresh.equals(other.statusRefresh)
+        && writeBack.equals(other.writeBack) && outcome.equals(other.outcome);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(apiUrl, authUrl, clientId, clientSecret, tenant, scope, connectTimeout, requestTimeout,
-        statusRefresh);
+        statusRefresh, writeBack, outcome);
   }
 
   @Override
   public String toString() {
     return "HaloSettings[apiUrl=" + apiUrl + ", authUrl=" + authUrl + ", tenant=" + tenant.orElse("(none)")
         + ", scope=" + scope + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-        + ", statusRefresh=" + statusRefresh + "]";
+        + ", statusRefresh=" + statusRefresh + ", writeBack=" + writeBack.statuses() + ", outcome=" + outcome + "]";
   }
 
   private static URI url(String text, String at, List<String> problems) {
     return SettingChecks.url(text, "https://example.halopsa.com", at, problems);
+  }
+
+  private static WriteBackTable writeBack(JsonObject json, String at, List<String> problems) {
+    if (!(json.get("writeBack") instanceof Map)) {
+      problems.add("expected an object from ACCEPTED and RESOLVED to Halo status names at " + at + ", got "
+          + JsonObject.typeName(json.get("writeBack")));
+      return null;
+    }
+    try {
+      return WriteBackTable.fromJson(json.optionalObject("writeBack").orElseThrow());
+    } catch (ConfigurationException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private static String outcome(String text, String at, List<String> problems) {
+    if (!SettingChecks.nonBlank(text, at, problems)) {
+      return null;
+    }
+    if (text.strip().length() > MAX_OUTCOME_CHARS) {
+      problems.add("the outcome at " + at + " is " + text.strip().length() + " characters long; the limit is "
+          + MAX_OUTCOME_CHARS);
+      return null;
+    }
+    return text.strip();
   }
 
   /** Builds {@link HaloSettings}. */
@@ -186,6 +247,8 @@ public final class HaloSettings implements IntegrationSettings {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration statusRefresh = Duration.ofHours(1);
+    private WriteBackTable writeBack = DEFAULT_WRITE_BACK;
+    private String outcome = DEFAULT_OUTCOME;
     private final List<String> problems = new ArrayList<>();
 
     private Builder() {}
@@ -242,6 +305,19 @@ public final class HaloSettings implements IntegrationSettings {
     /** @param statusRefresh how long the tenant's statuses are kept, default 1 h @return this builder */
     public Builder statusRefresh(Duration statusRefresh) {
       this.statusRefresh = positive(statusRefresh, "statusRefresh");
+      return this;
+    }
+
+    /** @param writeBack the tenant's status names to write, by state @return this builder */
+    public Builder writeBack(WriteBackTable writeBack) {
+      this.writeBack = Objects.requireNonNull(writeBack, "writeBack");
+      return this;
+    }
+
+    /** @param outcome the outcome of the actions written back, default {@value HaloSettings#DEFAULT_OUTCOME} @return this builder */
+    public Builder outcome(String outcome) {
+      String checked = HaloSettings.outcome(Objects.requireNonNull(outcome, "outcome"), "outcome", problems);
+      this.outcome = checked == null ? this.outcome : checked;
       return this;
     }
 

@@ -11,8 +11,6 @@ import io.alertbridge.core.TicketSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The ticket-source step: fetches the ticket an "event information only" webhook names from the Halo
@@ -25,22 +23,17 @@ final class HaloTickets implements TicketSource {
   static final String NEEDS_SETTINGS = "the delivery is a Halo webhook with event information only, and the"
       + " ticket must be fetched from the Halo API: configure the alert source's Halo API settings (apiUrl,"
       + " clientId, clientSecret; see HaloSettings), or send the full ticket";
-  /** More distinct settings than alert sources a host plausibly has: start over rather than grow. */
-  private static final int MAX_CLIENTS = 256;
+  private final HaloClients clients;
 
-  private final ConcurrentMap<HaloSettings, HaloApiClient> clients = new ConcurrentHashMap<>();
+  HaloTickets(HaloClients clients) {
+    this.clients = clients;
+  }
 
   @Override
   public TicketSnapshot fetch(TicketReference reference, ParseContext context) {
     HaloSettings settings = context.source().settings(HaloSettings.class)
         .orElseThrow(() -> new NotConfigured(NEEDS_SETTINGS));
-    HaloApiClient client = clients.get(settings);
-    if (client == null) {
-      if (clients.size() >= MAX_CLIENTS) {
-        clients.clear();
-      }
-      client = clients.computeIfAbsent(settings, HaloApiClient::new);
-    }
+    HaloApiClient client = clients.client(settings);
     String id = reference.ticketId();
     Fields ticket = client.ticket(id, context.clock(), context.limits())
         .map(json -> Fields.of(json.values(), ""))
@@ -84,7 +77,7 @@ final class HaloTickets implements TicketSource {
 
   @Override
   public String toString() {
-    return "HaloTickets[" + clients.size() + " clients]";
+    return "HaloTickets[" + clients + "]";
   }
 
   /** A reference to a source without Halo API settings: the delivery cannot be processed as configured. */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * The ticket is {@code detail}; a status change's new status is {@code event.current}, any other
  * ticket event's status is {@code detail.status}. Statuses come in upper case and are never localized.
  * {@code detail.updated_at}, or else the event's {@code time}, orders the deliveries; the event's
- * {@code id} is the delivery id, so a retried event is a duplicate. Events of other kinds (users,
+ * {@code id} is the delivery id, so a retried event is a duplicate; {@code detail.actor_id}, who made the
+ * change, is kept for recognising the integration's own write-backs. Events of other kinds (users,
  * organizations) are refused with a message that says so.
  */
 final class EventBody {
@@ -31,6 +32,8 @@ final class EventBody {
   static final String TYPE_PREFIX = "zen:event-type:";
   /** The prefix of ticket event types. */
   static final String TICKET_TYPE_PREFIX = TYPE_PREFIX + "ticket.";
+  /** The member of {@code detail} naming the user who made the change; kept as a custom detail of that name. */
+  static final String ACTOR_ID = "actor_id";
   private static final String STATUS_CHANGED = TICKET_TYPE_PREFIX + "status_changed";
   private static final String TIME_EXPECTED = "an ISO-8601 time such as 2025-01-08T16:45:20Z";
 
@@ -68,7 +71,7 @@ final class EventBody {
     snapshot.sourceUpdatedAt(updatedAt.or(() -> body.optionalInstant("time", TIME_EXPECTED)).orElse(null));
     snapshot.customDetail("eventType", type.substring(TYPE_PREFIX.length()));
     for (String name : new String[] {"type", "tags", "group_id", "assignee_id", "requester_id", "organization_id",
-        "brand_id", "via"}) {
+        "brand_id", "via", ACTOR_ID}) {
       Object value = detail.get(name);
       if (value != null) {
         snapshot.customDetail(name.equals("type") ? "ticketType" : name, Json.freeze(value));

@@ -7,19 +7,23 @@ import static io.alertbridge.core.LifecycleRule.WhenOpen.KEEP;
 import static io.alertbridge.core.LifecycleRule.WhenOpen.RESOLVE;
 
 import io.alertbridge.core.AbstractIntegration;
+import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Authenticator;
 import io.alertbridge.core.Delivery;
+import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.InvalidDeliveryException;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +39,11 @@ import java.util.Optional;
  * Portuguese, French, German, Dutch and Italian, as {@code {{ticket.status}}} renders them in the
  * account's language, do the same. Use
  * {@link Authentication#signature} to check Zendesk's webhook signature.
+ *
+ * <p>The way back: with {@link ZendeskSettings} (the account's address, an API user's email and API
+ * token), an alert accepted or resolved in the host sets the ticket's status ("open", "solved" unless the
+ * settings' {@code writeBack} says otherwise) and adds the note as a private comment. Webhooks need no
+ * settings.
  */
 public final class ZendeskIntegration extends AbstractIntegration {
   /** The integration's name in registries and alert sources: {@code zendesk}. */
@@ -91,14 +100,36 @@ public final class ZendeskIntegration extends AbstractIntegration {
   /** The bytes every event webhook's body holds: only such bodies are read for their event id. */
   private static final byte[] EVENT_MARK = ('"' + EventBody.TYPE_PREFIX).getBytes(StandardCharsets.UTF_8);
 
+  private final ZendeskTicketWriter writer = new ZendeskTicketWriter();
+
   /** Creates the integration; used by {@link java.util.ServiceLoader}, and can be called by hand. */
   public ZendeskIntegration() {
     super(NAME, new TriggerBodyParser(), TABLE, PRIORITIES);
   }
 
+  /** @return {@link ZendeskSettings#fromJson} of the object, or empty for an empty object */
+  @Override
+  public Optional<IntegrationSettings> readSettings(JsonObject settings) {
+    return settings.values().isEmpty() ? Optional.empty() : Optional.of(ZendeskSettings.fromJson(settings));
+  }
 
+  /** @return a problem when the source has settings that are not {@link ZendeskSettings}; webhooks need none */
+  @Override
+  public List<String> validate(AlertSource source) {
+    return source.settings().filter(settings -> !(settings instanceof ZendeskSettings))
+        .map(settings -> List.of("the zendesk integration takes ZendeskSettings, not "
+            + settings.getClass().getSimpleName()))
+        .orElse(List.of());
+  }
 
-
+  /**
+   * @return the way back: the ticket's status by the source's {@link ZendeskSettings#writeBack()} and the
+   *     note as a private comment, through the Zendesk API with the source's {@link ZendeskSettings}
+   */
+  @Override
+  public Optional<TicketWriter> ticketWriter() {
+    return Optional.of(writer);
+  }
 
   /**
    * @return for an event webhook's body, the event's {@code id}; otherwise the {@value

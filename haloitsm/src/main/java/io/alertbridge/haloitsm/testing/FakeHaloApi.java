@@ -2,6 +2,8 @@ package io.alertbridge.haloitsm.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.alertbridge.core.MalformedDeliveryException;
+import io.alertbridge.core.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,9 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process Halo API on the loopback interface, so tests need no network. Serves the
- * client-credentials token ({@code POST /auth/token}), {@code GET /api/Tickets/{id}} and {@code GET
- * /api/Status} in the documented shapes; checks the client credentials and the bearer token; records
- * requests; can fail with a status or stall on demand. Use it in try-with-resources:
+ * client-credentials token ({@code POST /auth/token}), {@code GET /api/Tickets/{id}}, {@code GET
+ * /api/Status} and {@code POST /api/Actions} (a JSON array of actions; each one's {@code new_status} is
+ * applied to the ticket's {@code status_id}, and an unknown status id or ticket is answered 400) in the
+ * documented shapes; checks the client credentials and the bearer token; records requests and the actions
+ * taken; can fail with a status (with {@code Retry-After}) or stall on demand. Use it in try-with-resources:
  *
  * <pre>{@code
  * try (FakeHaloApi api = FakeHaloApi.start("client", "secret")) {
@@ -44,12 +50,24 @@ public final class FakeHaloApi implements AutoCloseable {
   /** One request as the fake saw it. */
   public record Request(String method, String path, String query, String authorization, String body) {}
 
+  /**
+   * One action the fake took from {@code POST /api/Actions}.
+   *
+   * @param ticketId the ticket
+   * @param note the note
+   * @param outcome the outcome
+   * @param newStatus the status id set, or -1 when the action set none
+   * @param hiddenFromUser whether the note is hidden from the end user
+   */
+  public record Action(long ticketId, String note, String outcome, long newStatus, boolean hiddenFromUser) {}
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final String clientId;
   private final String clientSecret;
   private final Map<String, String> tickets = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<Action> actions = new CopyOnWriteArrayList<>();
   private final AtomicInteger issued = new AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -58,6 +76,7 @@ public final class FakeHaloApi implements AutoCloseable {
   private volatile long expiresIn = 3600;
   private volatile int failureStatus = 503;
   private volatile boolean stall;
+  private volatile long retryAfterSeconds = -1;
 
   private FakeHaloApi(HttpServer server, ExecutorService executor, String clientId, String clientSecret) {
     this.server = server;
@@ -132,6 +151,12 @@ public final class FakeHaloApi implements AutoCloseable {
     return this;
   }
 
+  /** @param seconds the {@code Retry-After} of injected failures, or -1 for none @return this fake */
+  public FakeHaloApi retryAfter(long seconds) {
+    retryAfterSeconds = seconds;
+    return this;
+  }
+
   /** @param stall whether API calls wait until the fake is closed (10 s at most), for timeouts @return this fake */
   public FakeHaloApi stall(boolean stall) {
     this.stall = stall;
@@ -141,6 +166,18 @@ public final class FakeHaloApi implements AutoCloseable {
   /** @return how many tokens were issued */
   public int tokensIssued() {
     return issued.get();
+  }
+
+  /** @return every action taken so far, in order */
+  public List<Action> actions() {
+    return List.copyOf(actions);
+  }
+
+  /** @param id a ticket id @return its {@code status_id}, if the fake has the ticket and it has one */
+  public Optional<Long> statusId(long id) {
+    String ticket = tickets.get(Long.toString(id));
+    return ticket == null ? Optional.empty() : Optional.ofNullable(ticketObject(ticket).get("status_id"))
+        .filter(Number.class::isInstance).map(n -> ((Number) n).longValue());
   }
 
   /** @return every request so far, in order */
@@ -179,7 +216,8 @@ public final class FakeHaloApi implements AutoCloseable {
       token(exchange, body);
       return;
     }
-    if (!exchange.getRequestMethod().equals("GET") || !path.startsWith("/api/")) {
+    boolean action = exchange.getRequestMethod().equals("POST") && path.equals("/api/Actions");
+    if (!action && (!exchange.getRequestMethod().equals("GET") || !path.startsWith("/api/"))) {
       answer(exchange, 404, "{\"error\": \"no such resource\"}");
       return;
     }
@@ -192,7 +230,14 @@ public final class FakeHaloApi implements AutoCloseable {
       return;
     }
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (retryAfterSeconds >= 0) {
+        exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+      }
       answer(exchange, failureStatus, "{\"error\": \"injected failure\"}");
+      return;
+    }
+    if (action) {
+      actions(exchange, body);
       return;
     }
     if (path.equals("/api/Status")) {
@@ -205,6 +250,76 @@ public final class FakeHaloApi implements AutoCloseable {
     } else {
       answer(exchange, 200, ticket);
     }
+  }
+
+  /** Takes the actions of a {@code POST /api/Actions}, all or none. */
+  private void actions(HttpExchange exchange, String body) throws IOException {
+    Object parsed;
+    try {
+      parsed = Json.parse(body, Json.MAX_NESTING_DEPTH);
+    } catch (MalformedDeliveryException e) {
+      answer(exchange, 400, "\"The request body is not valid JSON\"");
+      return;
+    }
+    List<?> list = parsed instanceof List<?> array ? array : List.of(parsed == null ? List.of() : parsed);
+    Map<Long, String> statusNames = statusNames();
+    List<Action> taken = new ArrayList<>();
+    for (Object element : list) {
+      if (!(element instanceof Map<?, ?> fields) || !(fields.get("ticket_id") instanceof Number ticketId)
+          || !tickets.containsKey(Long.toString(ticketId.longValue()))) {
+        answer(exchange, 400, "\"Ticket not found\"");
+        return;
+      }
+      long newStatus = fields.get("new_status") instanceof Number n ? n.longValue() : -1;
+      if (fields.containsKey("new_status") && !statusNames.containsKey(newStatus)) {
+        answer(exchange, 400, "\"Status " + Json.write(fields.get("new_status")).replace("\"", "'")
+            + " does not exist\"");
+        return;
+      }
+      taken.add(new Action(ticketId.longValue(), fields.get("note") instanceof String note ? note : "",
+          fields.get("outcome") instanceof String outcome ? outcome : "", newStatus,
+          Boolean.TRUE.equals(fields.get("hiddenfromuser"))));
+    }
+    for (Action taking : taken) {
+      if (taking.newStatus() >= 0) {
+        tickets.computeIfPresent(Long.toString(taking.ticketId()), (id, json) -> withStatus(json, taking.newStatus(),
+            statusNames.get(taking.newStatus())));
+      }
+      actions.add(taking);
+    }
+    answer(exchange, 201, taken.isEmpty() ? "[]" : "{\"id\": " + actions.size() + ", \"ticket_id\": "
+        + taken.get(0).ticketId() + "}");
+  }
+
+  private Map<Long, String> statusNames() {
+    Map<Long, String> names = new HashMap<>();
+    if (Json.parse(statuses, Json.MAX_NESTING_DEPTH) instanceof List<?> list) {
+      for (Object status : list) {
+        if (status instanceof Map<?, ?> fields && fields.get("id") instanceof Number id) {
+          names.put(id.longValue(), String.valueOf(fields.get("name")));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static Map<String, Object> ticketObject(String json) {
+    Object parsed = Json.parse(json, Json.MAX_NESTING_DEPTH);
+    Map<String, Object> ticket = new LinkedHashMap<>();
+    if (parsed instanceof Map<?, ?> map) {
+      map.forEach((name, value) -> ticket.put(String.valueOf(name), value));
+    }
+    return ticket;
+  }
+
+  /** @return the ticket with the status: {@code status_id}, and a nested {@code status} object if it has one */
+  private static String withStatus(String json, long id, String name) {
+    Map<String, Object> ticket = ticketObject(json);
+    ticket.put("status_id", id);
+    if (ticket.get("status") instanceof Map) {
+      ticket.put("status", Map.of("id", id, "name", name));
+    }
+    return Json.write(ticket);
   }
 
   private void token(HttpExchange exchange, String body) throws IOException {
