@@ -52,7 +52,7 @@ public record StoredAlert(
    */
   public record Echo(List<String> statusKeys, Instant until) {
     /** How many statuses an echo remembers. */
-    public static final int MAX_STATUSES = 4;
+    public static final int MAX_STATUSES = 24;
 
     /** Checks for nulls and the bound; copies the keys. */
     public Echo {

@@ -1,6 +1,7 @@
 package io.alertbridge.core;
 
 import io.alertbridge.core.http.ApiException;
+import java.util.List;
 
 /**
  * The way back to one tool: writes an alert's change to its ticket through the tool's API. An
@@ -30,6 +31,20 @@ public interface TicketWriter {
    * @throws ConfigurationException when the source lacks the settings to write
    */
   void write(String ticketId, TicketChange change, ParseContext context);
+
+  /**
+   * The statuses a ticket event may carry when it echoes a write of {@code written}: the tool may name a
+   * status in the account's language, or by another spelling, in its webhooks. Events with any of them,
+   * within the echo window, change nothing.
+   *
+   * @param written the status name written, from the source's {@link WriteBackTable}
+   * @param source the alert source
+   * @return the names to expect, {@code written} among them; at most 10 are used. By default {@code written}
+   *     alone
+   */
+  default List<String> echoStatuses(String written, AlertSource source) {
+    return List.of(written);
+  }
 
   /**
    * Whether a ticket event was made by this integration's own API user, when the tool says who changed

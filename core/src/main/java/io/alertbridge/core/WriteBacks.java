@@ -27,6 +27,7 @@ final class WriteBacks {
   private static final int MAX_ATTEMPTS_TO_COMMIT = 32;
   private static final int PAGE = 256;
   private static final int MAX_AUTHOR_CHARS = 200;
+  private static final int MAX_ECHO_NAMES = 10;
 
   private final IntegrationRegistry registry;
   private final AlertStateStore store;
@@ -78,7 +79,7 @@ final class WriteBacks {
       StoredAlert next = new StoredAlert(change.state(), current.alertId(), lastUpdate,
           current.lastStatusKey(), current.version() + 1, now,
           change.state() == AlertState.RESOLVED ? Optional.of(now.plus(retention)) : Optional.empty(),
-          current.recentDeliveryIds(), echo(current, status, now));
+          current.recentDeliveryIds(), echo(current, status.map(name -> echoStatuses(writer, name, source)), now));
       if (store.commit(List.of(new AlertWrite(key, current.version(), next, List.of(), List.of(outbound))))) {
         LOG.info("source={} alertKey={} alert {} by the host; change {} recorded for the ticket", source.id(),
             ticketId, name(change.state()), outbound.changeId());
@@ -103,14 +104,37 @@ final class WriteBacks {
     return writer.get();
   }
 
-  /** The echo to expect: the written status added to the statuses still expected. */
-  private Optional<StoredAlert.Echo> echo(StoredAlert current, Optional<String> status, Instant now) {
-    if (status.isEmpty()) {
+  /** @return the status written and its other names in the tool's webhooks, at most 10, as echo keys */
+  private static List<String> echoStatuses(TicketWriter writer, String written, AlertSource source) {
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(AlertDecider.labelKey(written));
+    List<String> names;
+    try {
+      names = writer.echoStatuses(written, source);
+    } catch (RuntimeException e) {
+      LOG.warn("the ticket writer failed to name the echoes of status {}", written, e);
+      names = List.of();
+    }
+    for (String name : names == null ? List.<String>of() : names) {
+      if (keys.size() == MAX_ECHO_NAMES) {
+        break;
+      }
+      if (name != null && !name.isBlank() && name.length() <= 200) {
+        keys.add(AlertDecider.labelKey(name));
+      }
+    }
+    return new ArrayList<>(keys);
+  }
+
+  /** The echo to expect: the written status's names added to the statuses still expected. */
+  private Optional<StoredAlert.Echo> echo(StoredAlert current, Optional<List<String>> written, Instant now) {
+    if (written.isEmpty()) {
       return current.echo();
     }
     Set<String> keys = new LinkedHashSet<>();
     current.echo().filter(echo -> now.isBefore(echo.until())).ifPresent(echo -> keys.addAll(echo.statusKeys()));
-    keys.add(AlertDecider.labelKey(status.get()));
+    keys.removeAll(written.get());
+    keys.addAll(written.get());
     List<String> kept = new ArrayList<>(keys);
     if (kept.size() > StoredAlert.Echo.MAX_STATUSES) {
       kept = kept.subList(kept.size() - StoredAlert.Echo.MAX_STATUSES, kept.size());

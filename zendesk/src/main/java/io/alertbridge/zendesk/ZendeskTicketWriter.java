@@ -106,6 +106,26 @@ final class ZendeskTicketWriter implements TicketWriter {
     return client;
   }
 
+  /**
+   * Each status the writer may set, with the names trigger webhooks give it in the languages of the
+   * default table ({@code {{ticket.status}}} is rendered in the account's language).
+   */
+  static final Map<String, List<String>> LOCALIZED_STATUSES = Map.of(
+      "new", List.of("Nuevo", "Novo", "Nouveau", "Neu", "Nieuw", "Nuovo"),
+      "open", List.of("Abierto", "Aberto", "Ouvert", "Offen", "Aperto"),
+      "pending", List.of("Pendiente", "Pendente", "En attente", "Wartend", "In afwachting", "In attesa"),
+      "hold", List.of("On-hold", "En espera", "Em espera", "En pause", "Angehalten", "In de wacht", "In sospeso"),
+      "solved", List.of("Resuelto", "Resolvido", "R\u00e9solu", "Gel\u00f6st", "Opgelost", "Risolto"),
+      "closed", List.of("Cerrado", "Fechado", "Clos", "Ferm\u00e9", "Geschlossen", "Gesloten", "Chiuso"));
+
+  @Override
+  public List<String> echoStatuses(String written, AlertSource source) {
+    List<String> names = new java.util.ArrayList<>();
+    names.add(written);
+    names.addAll(LOCALIZED_STATUSES.getOrDefault(written.toLowerCase(java.util.Locale.ROOT), List.of()));
+    return names;
+  }
+
   @Override
   public boolean isOwnChange(TicketSnapshot snapshot, AlertSource source) {
     Optional<ZendeskSettings> settings = source.settings(ZendeskSettings.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.alertbridge.core.AlertChange;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
+import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Authenticator;
 import io.alertbridge.core.Delivery;
@@ -129,6 +130,30 @@ class ZendeskWriteBackLoopTest {
   }
 
   @Test
+  void anEchoInTheAccountsLanguageChangesNothingEither() {
+    webhook("Nuevo");
+    accept();
+    processor.alertChanged(source, "4711", AlertChange.resolved());
+
+    ProcessingResult lateAcceptEcho = webhook("Abierto");
+    ProcessingResult solvedEcho = webhook("R\u00e9solu");
+
+    assertThat(lateAcceptEcho.outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(lateAcceptEcho.message()).contains("echo");
+    assertThat(solvedEcho.outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(lateAcceptEcho.state()).contains(AlertState.RESOLVED);
+  }
+
+  @Test
+  void everyLocalizedEchoNameIsARowOfTheDefaultTableWithItsStatussRule() {
+    StatusMappingTable table = new ZendeskIntegration().defaultTable();
+    ZendeskTicketWriter.LOCALIZED_STATUSES.forEach((status, names) -> names.forEach(name ->
+        assertThat(table.match(CodedValue.of(name)).rule()).as(name + " for " + status)
+            .isEqualTo(table.match(CodedValue.of(status)).rule())));
+    assertThat(table.match(CodedValue.of("Abierto")).index()).isNotEqualTo(table.rows().size());
+  }
+
+  @Test
   void aServerErrorIsRetriedFromTheOutboxAfterTheBackoff() {
     webhook("New");
     api.failNext(500, 1);
@@ -203,12 +228,14 @@ class ZendeskWriteBackLoopTest {
     processor = processor(new ErringOnce(new ZendeskIntegration(), errors));
     webhook("New");
 
-    assertThatThrownBy(this::accept).isInstanceOf(LinkageError.class);
+    WriteBackResult first = accept();
 
+    assertThat(first.status()).isEqualTo(WriteBackResult.Status.RETRYING);
+    assertThat(first.message()).contains("LinkageError");
     assertThat(store.countPendingChanges()).isEqualTo(1);
     assertThat(api.requests()).isEmpty();
-    assertThat(processor.writePendingChanges()).as("the attempt's claim has not run out").isEmpty();
-    clock.advance(Duration.ofMinutes(2));
+    assertThat(processor.writePendingChanges()).as("the retry is not due yet").isEmpty();
+    clock.advance(Duration.ofSeconds(10));
     assertThat(processor.writePendingChanges()).extracting(WriteBackResult::status)
         .containsExactly(WriteBackResult.Status.WRITTEN);
     assertThat(api.status(4711)).contains("open");
