@@ -43,7 +43,9 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
   /** The shortest admin token accepted. */
   static final int MIN_ADMIN_TOKEN_CHARS = 16;
   private static final Set<String> TOP_MEMBERS = Set.of("sources", "maxBodyBytes", "adminToken", "maxConnections",
-      "headerTimeoutMillis", "bodyTimeoutMillis", "productName");
+      "headerTimeoutMillis", "bodyTimeoutMillis", "writeBackPolicy");
+  private static final Set<String> POLICY_MEMBERS = Set.of("productName", "firstRetry", "maxRetry", "giveUpAfter",
+      "echoWindow");
   private static final Set<String> SOURCE_MEMBERS = Set.of("id", "integration", "secrets", "secretHeader", "reopen",
       "defaultPriority", "table", "settings");
 
@@ -124,13 +126,7 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
       problems.add("expected a string of at least " + MIN_ADMIN_TOKEN_CHARS
           + " characters, without spaces around it, at /adminToken");
     }
-    WriteBackPolicy writeBack = WriteBackPolicy.DEFAULT;
-    Object product = root.get("productName");
-    if (product instanceof String name && !name.isBlank() && name.length() <= 100) {
-      writeBack = writeBack.withProductName(name.strip());
-    } else if (product != null) {
-      problems.add("expected a non-blank string of at most 100 characters at /productName");
-    }
+    WriteBackPolicy writeBack = writeBackPolicy(root.get("writeBackPolicy"), problems);
     int maxConnections = (int) number(root, "maxConnections", HttpConnections.Limits.DEFAULT_MAX_CONNECTIONS, 10_000,
         problems);
     Duration headerTimeout = Duration.ofMillis(number(root, "headerTimeoutMillis",
@@ -158,6 +154,61 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     }
     return new ServeConfig(sources, limits, adminToken, maxConnections, headerTimeout, bodyTimeout, Map.of(),
         writeBack);
+  }
+
+  /** The {@code writeBackPolicy} object: durations in ISO-8601, each defaulting to {@link WriteBackPolicy#DEFAULT}'s. */
+  private static WriteBackPolicy writeBackPolicy(Object value, List<String> problems) {
+    WriteBackPolicy policy = WriteBackPolicy.DEFAULT;
+    if (value == null) {
+      return policy;
+    }
+    if (!(value instanceof Map<?, ?> json)) {
+      problems.add("expected an object at /writeBackPolicy");
+      return policy;
+    }
+    int before = problems.size();
+    unknownMembers(json, "/writeBackPolicy", POLICY_MEMBERS, problems);
+    String product = policy.productName();
+    if (json.containsKey("productName")) {
+      if (json.get("productName") instanceof String name && !name.isBlank() && name.length() <= 100) {
+        product = name.strip();
+      } else {
+        problems.add("expected a non-blank string of at most 100 characters at /writeBackPolicy/productName");
+      }
+    }
+    Duration firstRetry = duration(json, "firstRetry", policy.firstRetry(), problems);
+    Duration maxRetry = duration(json, "maxRetry", policy.maxRetry(), problems);
+    Duration giveUpAfter = duration(json, "giveUpAfter", policy.giveUpAfter(), problems);
+    Duration echoWindow = duration(json, "echoWindow", policy.echoWindow(), problems);
+    if (problems.size() > before) {
+      return policy;
+    }
+    try {
+      return new WriteBackPolicy(firstRetry, maxRetry.compareTo(firstRetry) < 0 ? firstRetry : maxRetry, giveUpAfter,
+          policy.claim(), echoWindow, product);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage() + " at /writeBackPolicy");
+      return policy;
+    }
+  }
+
+  private static Duration duration(Map<?, ?> json, String name, Duration otherwise, List<String> problems) {
+    Object value = json.get(name);
+    if (value == null) {
+      return otherwise;
+    }
+    if (value instanceof String text && text.length() <= 40) {
+      try {
+        Duration parsed = Duration.parse(text);
+        if (!parsed.isNegative() && !parsed.isZero()) {
+          return parsed;
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        // reported below
+      }
+    }
+    problems.add("expected a positive ISO-8601 duration such as \"PT30S\" at /writeBackPolicy/" + name);
+    return otherwise;
   }
 
   private static long number(Map<?, ?> root, String name, long otherwise, long max, List<String> problems) {

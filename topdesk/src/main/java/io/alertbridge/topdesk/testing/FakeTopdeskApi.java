@@ -43,6 +43,8 @@ import java.util.concurrent.TimeUnit;
  *       {@code modificationDate}, joined by {@code ;} and {@code ,}, in brackets), {@code pageStart}, {@code
  *       pageSize} (10 unless given, at most 10,000), {@code sort=modificationDate:asc} and {@code fields};
  *       206 for a page with more after it, 200 for the last one, 204 for none;
+ *   <li>{@code POST /tas/api/incidents} with a {@code briefDescription} (and optionally a {@code number} and a
+ *       {@code processingStatus} by name, Logged unless given) creates an incident, as an operator would;
  *   <li>{@code GET} and {@code PATCH /tas/api/incidents/id/{id}} and {@code .../number/{number}}: a PATCH sets
  *       {@code processingStatus} by name or id (400 with TOPdesk's error array for an unknown one, which
  *       also completes or closes the incident as the status says), adds the {@code action} and moves {@code
@@ -104,6 +106,8 @@ public final class FakeTopdeskApi implements AutoCloseable {
   private int failureStatus;
   private Duration failureRetryAfter;
   private Duration delay = Duration.ZERO;
+  private volatile java.util.function.Consumer<String> requestLog = line -> { };
+  private int created;
 
   private FakeTopdeskApi(HttpServer server, ExecutorService executor, String username, String password,
       Clock clock) {
@@ -127,11 +131,22 @@ public final class FakeTopdeskApi implements AutoCloseable {
    *     Logged, In progress, Waiting for user, Completed (completes) and Closed (completes and closes)
    */
   public static FakeTopdeskApi start(String username, String applicationPassword, Clock clock) {
+    return start(0, username, applicationPassword, clock);
+  }
+
+  /**
+   * @param port the port on 127.0.0.1; 0 picks a free one
+   * @param username the operator's login name the fake accepts
+   * @param applicationPassword the application password it accepts
+   * @param clock the time a PATCH writes as the incident's modification date
+   * @return a started fake, as {@link #start(String, String, Clock)} describes
+   */
+  public static FakeTopdeskApi start(int port, String username, String applicationPassword, Clock clock) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(applicationPassword, "applicationPassword");
     Objects.requireNonNull(clock, "clock");
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "fake-topdesk-api");
         thread.setDaemon(true);
@@ -351,6 +366,8 @@ public final class FakeTopdeskApi implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readNBytes(256 * 1024), StandardCharsets.UTF_8);
     String authorization = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Authorization"), "");
     requests.add(new Request(method, path, exchange.getRequestURI().getRawPath(), rawQuery, authorization, body));
+    requestLog.accept(method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery)
+        + (body.isEmpty() ? "" : " " + body));
     if (!expectedAuthorization.equals(authorization)) {
       answer(exchange, 401, "text/html", "<html><body><h1>401 Unauthorized</h1></body></html>", null);
       return;
@@ -385,7 +402,8 @@ public final class FakeTopdeskApi implements AutoCloseable {
 
   private Answer route(String method, String path, String rawQuery, String body) {
     if (path.equals(INCIDENTS) || path.equals(INCIDENTS + "/")) {
-      return method.equals("GET") ? list(parameters(rawQuery)) : new Answer(405, errors("Method not allowed"));
+      return method.equals("GET") ? list(parameters(rawQuery))
+          : method.equals("POST") ? create(body) : new Answer(405, errors("Method not allowed"));
     }
     Map<String, Object> incident = null;
     if (path.startsWith(INCIDENTS + "/id/")) {
@@ -404,6 +422,78 @@ public final class FakeTopdeskApi implements AutoCloseable {
       case "PATCH" -> patch(incident, body);
       default -> new Answer(405, errors("Method not allowed"));
     };
+  }
+
+  /** Creates an incident from a POST's body, as an operator in TOPdesk would. */
+  private Answer create(String body) {
+    Object parsed;
+    try {
+      parsed = Json.parse(body.getBytes(StandardCharsets.UTF_8), 64);
+    } catch (MalformedDeliveryException e) {
+      return new Answer(400, errors("The request body is not valid JSON"));
+    }
+    if (!(parsed instanceof Map<?, ?> fields) || !(fields.get("briefDescription") instanceof String brief)) {
+      return new Answer(400, errors("An incident needs a briefDescription"));
+    }
+    String status = "Logged";
+    if (fields.get("processingStatus") instanceof Map<?, ?> named && named.get("name") instanceof String name) {
+      if (!statuses.containsKey(name)) {
+        return new Answer(400, errors("Processing status '" + name + "' does not exist"));
+      }
+      status = name;
+    }
+    created++;
+    String number = fields.get("number") instanceof String given && !given.isBlank() ? given
+        : String.format(java.util.Locale.ROOT, "I %s %03d",
+            java.time.format.DateTimeFormatter.ofPattern("yyMM").withZone(ZoneOffset.UTC).format(clock.instant()),
+            created);
+    if (idOf(number).isPresent()) {
+      return new Answer(400, errors("An incident with number '" + number + "' exists"));
+    }
+    incident(number, status, clock.instant());
+    set(number, "briefDescription", brief);
+    return new Answer(201, incidentJson(number));
+  }
+
+  /**
+   * @param log receives one line per request: method, path, query and body (credentials are left out)
+   * @return this fake
+   */
+  public FakeTopdeskApi logRequests(java.util.function.Consumer<String> log) {
+    this.requestLog = Objects.requireNonNull(log, "log");
+    return this;
+  }
+
+  /**
+   * Runs the fake on its own, for trying the two-way loop by hand: {@code --port} (8081 unless given),
+   * {@code --username} (alertbridge unless given) and the application password from the environment
+   * variable {@code TOPDESK_PASSWORD}. Prints every request it serves.
+   *
+   * @param args the options
+   */
+  public static void main(String[] args) {
+    int port = 8081;
+    String username = "alertbridge";
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--username" -> username = args[i + 1];
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --port and --username");
+      }
+    }
+    String password = System.getenv("TOPDESK_PASSWORD");
+    if (password == null || password.isEmpty()) {
+      System.err.println("set the application password in the environment variable TOPDESK_PASSWORD");
+      System.exit(2);
+    }
+    FakeTopdeskApi api = start(port, username, password, Clock.systemUTC()).logRequests(System.out::println);
+    System.out.println("fake TOPdesk API on " + api.baseUrl() + " (login " + username + ")");
+    System.out.flush();
+    try {
+      api.closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @SuppressWarnings("unchecked")
