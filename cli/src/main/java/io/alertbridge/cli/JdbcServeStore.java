@@ -6,6 +6,7 @@ import io.alertbridge.core.AlertState;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.WebhookProcessor;
+import io.alertbridge.core.json.Json;
 import io.alertbridge.jdbc.Dialect;
 import io.alertbridge.jdbc.JdbcStores;
 import java.math.BigDecimal;
@@ -30,8 +31,13 @@ import java.util.Optional;
  * alertbridge_cli_last_events}, so every receiver lists the same {@code lastEventId}, also after a
  * restart.
  *
+ * <p>Outbound changes (the way back to the tickets) and the echoes they expect are kept in the library's
+ * tables too, committed with the alert's state, so any receiver on the database writes them back and
+ * recognises their echoes.
+ *
  * <p>{@code GET /alerts} reads the library's alert table with plain SQL over its documented schema
- * ({@code alertbridge_alerts}): {@link JdbcStores} has no listing of its own.
+ * ({@code alertbridge_alerts}, its {@code echo} column included): {@link JdbcStores} has no listing of
+ * its own.
  */
 final class JdbcServeStore implements ServeStore {
   /** Connections at once; a request waits up to {@link #POOL_WAIT} for one, then is answered 503. */
@@ -131,7 +137,7 @@ final class JdbcServeStore implements ServeStore {
   @Override
   public Page alerts(Instant now, Optional<AlertKey> after, int limit) {
     String sql = "SELECT a.source_id, a.ticket_id, a.state, a.alert_id, a.last_source_update, a.last_status, "
-        + "a.version, a.updated_at, a.expires_at, e.event_id FROM " + alerts + " a LEFT JOIN " + lastEvents
+        + "a.version, a.updated_at, a.expires_at, e.event_id, a.echo FROM " + alerts + " a LEFT JOIN " + lastEvents
         + " e ON e.source_id = a.source_id AND e.ticket_id = a.ticket_id AND e.alert_id = a.alert_id"
         + " WHERE (a.expires_at IS NULL OR a.expires_at > ?)"
         + (after.isPresent() ? " AND (a.source_id > ? OR (a.source_id = ? AND a.ticket_id > ?))" : "")
@@ -159,7 +165,8 @@ final class JdbcServeStore implements ServeStore {
           StoredAlert alert = new StoredAlert(AlertState.valueOf(rows.getString(3)), rows.getString(4),
               Optional.ofNullable(rows.getBigDecimal(5)).map(JdbcServeStore::instant), rows.getString(6),
               rows.getLong(7), instant(rows.getBigDecimal(8)),
-              Optional.ofNullable(rows.getBigDecimal(9)).map(JdbcServeStore::instant), List.of());
+              Optional.ofNullable(rows.getBigDecimal(9)).map(JdbcServeStore::instant), List.of(),
+              echo(rows.getString(11)));
           listed.add(Reports.alert(key, alert, rows.getString(10)));
           last = key;
         }
@@ -216,6 +223,26 @@ final class JdbcServeStore implements ServeStore {
   @Override
   public void close() {
     pool.close();
+  }
+
+  /**
+   * The echo column as the schema file documents it: null, or {@code {"statusKeys": [...], "until":
+   * "seconds"}}.
+   */
+  static Optional<StoredAlert.Echo> echo(String json) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      Map<?, ?> echo = (Map<?, ?>) Json.parse(json, 3);
+      List<String> statusKeys = new ArrayList<>();
+      for (Object key : (List<?>) echo.get("statusKeys")) {
+        statusKeys.add((String) key);
+      }
+      return Optional.of(new StoredAlert.Echo(statusKeys, instant(new BigDecimal((String) echo.get("until")))));
+    } catch (RuntimeException e) {
+      throw new StoreException("an alert's echo cannot be read: " + e.getMessage(), e);
+    }
   }
 
   /** Instants as the schema keeps them: seconds since the epoch, exact to the nanosecond. */

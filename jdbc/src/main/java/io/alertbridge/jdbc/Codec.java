@@ -1,9 +1,12 @@
 package io.alertbridge.jdbc;
 
 import io.alertbridge.core.AlertEvent;
+import io.alertbridge.core.AlertState;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.Priority;
+import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketChange;
 import io.alertbridge.core.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,7 +27,8 @@ import java.util.Set;
  * comparable in every dialect. Delivery ids are a JSON array. An event is a JSON object; custom
  * details come back as they went in: every number is written as its text and listed with its type
  * (Long, Integer, Double, BigDecimal...) beside the details, so that it comes back as the same type,
- * however large.
+ * however large. An outbound change and an echo are JSON objects too, their instants as decimal
+ * strings of seconds (as in the columns).
  */
 final class Codec {
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
@@ -61,6 +65,89 @@ final class Codec {
         throw new IllegalArgumentException("expected a JSON array of strings");
       }
       strings.add(s);
+    }
+    return strings;
+  }
+
+  /** @return the echo as a JSON object, or null when there is none */
+  static String echo(Optional<StoredAlert.Echo> echo) {
+    if (echo.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("statusKeys", echo.get().statusKeys());
+    json.put("until", instant(echo.get().until()).toPlainString());
+    return Json.write(json);
+  }
+
+  /** @param text the column's value, null when there is no echo (also in rows written before the column) */
+  static Optional<StoredAlert.Echo> echo(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> json = object(text, 3, "echo");
+    return Optional.of(new StoredAlert.Echo(strings(json.get("statusKeys"), "echo's statusKeys"),
+        instant(decimal(json.get("until"), "echo's until"))));
+  }
+
+  static String change(TicketChange change) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("format", FORMAT);
+    json.put("changeId", change.changeId());
+    json.put("alertId", change.alertId());
+    json.put("state", change.state().name());
+    change.status().ifPresent(status -> json.put("status", status));
+    json.put("note", change.note());
+    json.put("requestedAt", instant(change.requestedAt()).toPlainString());
+    return Json.write(json);
+  }
+
+  static TicketChange change(String text) {
+    Map<String, Object> json = object(text, 2, "change");
+    Object format = json.get("format");
+    if (!(format instanceof Long n) || n != FORMAT) {
+      throw new IllegalArgumentException("unknown change format " + format + "; this version reads format " + FORMAT);
+    }
+    Object status = json.get("status");
+    if (status != null && !(status instanceof String)) {
+      throw new IllegalArgumentException("the change's status is not a string");
+    }
+    return new TicketChange(string(json.get("changeId"), "changeId"), string(json.get("alertId"), "alertId"),
+        AlertState.valueOf(string(json.get("state"), "state")), Optional.ofNullable((String) status),
+        string(json.get("note"), "note"), instant(decimal(json.get("requestedAt"), "requestedAt")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(String text, int depth, String what) {
+    Object parsed = Json.parse(text, depth);
+    if (!(parsed instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("expected the " + what + " as a JSON object");
+    }
+    return (Map<String, Object>) parsed;
+  }
+
+  private static String string(Object value, String what) {
+    if (!(value instanceof String s)) {
+      throw new IllegalArgumentException("the " + what + " is not a string");
+    }
+    return s;
+  }
+
+  private static BigDecimal decimal(Object value, String what) {
+    try {
+      return new BigDecimal(string(value, what));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the " + what + " is not a decimal number of seconds");
+    }
+  }
+
+  private static List<String> strings(Object value, String what) {
+    if (!(value instanceof List<?> list)) {
+      throw new IllegalArgumentException("the " + what + " is not a JSON array of strings");
+    }
+    List<String> strings = new ArrayList<>(list.size());
+    for (Object item : list) {
+      strings.add(string(item, what));
     }
     return strings;
   }

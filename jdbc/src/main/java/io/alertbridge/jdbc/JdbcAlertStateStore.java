@@ -5,9 +5,11 @@ import io.alertbridge.core.AlertKey;
 import io.alertbridge.core.AlertState;
 import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.AlertWrite;
+import io.alertbridge.core.PendingChange;
 import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketChange;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,14 +25,16 @@ import java.util.Optional;
 
 /**
  * The {@link AlertStateStore} in a database shared by every node: one row per alert key, one row per
- * pending event. Built by {@link JdbcStores}; thread-safe, and safe under any number of nodes.
+ * pending event, one row per outbound change. Built by {@link JdbcStores}; thread-safe, and safe under
+ * any number of nodes.
  *
  * <p>Each call borrows one connection from the host's {@code DataSource} and runs one statement, or,
  * for {@link #commit}, one short transaction: a compare-and-set {@code UPDATE ... WHERE version = ?}
- * per key that exists, an insert that does nothing over an existing row for each new key, and one
- * batch of pending events; any key's conflict rolls everything back and answers false. Keys are
- * written in a fixed order, so two commits of the same keys wait for each other instead of
- * deadlocking.
+ * per key that exists, an insert that does nothing over an existing row for each new key, one batch
+ * of pending events and one of outbound changes; any key's conflict rolls everything back and answers
+ * false. Keys are written in a fixed order, so two commits of the same keys wait for each other instead
+ * of deadlocking. {@link #updateChange} is one compare-and-set {@code UPDATE} on the change's attempts
+ * and next attempt time, so one node at a time claims an attempt.
  *
  * <p><b>Versions never go back for a key.</b> {@link JdbcStores#sweepExpired} removes forgotten alerts
  * and raises a version floor (one row in the meta table) to the highest version it removed, in the
@@ -76,6 +80,8 @@ public final class JdbcAlertStateStore implements AlertStateStore {
     try {
       BigDecimal lastUpdate = row.getBigDecimal(3);
       BigDecimal expires = row.getBigDecimal(7);
+      // Null in rows written before the column existed, and whenever no echo is expected.
+      Optional<StoredAlert.Echo> echo = Codec.echo(row.getString(9));
       return new StoredAlert(
           AlertState.valueOf(row.getString(1)),
           row.getString(2),
@@ -84,7 +90,8 @@ public final class JdbcAlertStateStore implements AlertStateStore {
           row.getLong(5),
           Codec.instant(row.getBigDecimal(6)),
           expires == null ? Optional.empty() : Optional.of(Codec.instant(expires)),
-          Codec.strings(row.getString(8)));
+          Codec.strings(row.getString(8)),
+          echo);
     } catch (RuntimeException e) {
       throw new StoreException(connections.name() + ": the row of alert key " + describe(key) + " in " + sql.alerts
           + " cannot be read: " + e.getMessage(), e);
@@ -102,6 +109,9 @@ public final class JdbcAlertStateStore implements AlertStateStore {
       for (AlertEvent event : write.events()) {
         checkId("event id", event.eventId());
       }
+      for (TicketChange change : write.changes()) {
+        checkId("change id", change.changeId());
+      }
     }
     List<AlertWrite> inKeyOrder = new ArrayList<>(writes);
     inKeyOrder.sort(KEY_ORDER);
@@ -110,6 +120,7 @@ public final class JdbcAlertStateStore implements AlertStateStore {
       boolean written = write(connection, inKeyOrder);
       if (written) {
         pending(connection, writes);
+        changes(connection, writes);
       }
       return new Connections.Outcome<>(written, written);
     }, false);
@@ -134,9 +145,9 @@ public final class JdbcAlertStateStore implements AlertStateStore {
           }
         } else {
           bindState(update, 1, next);
-          update.setString(9, write.key().sourceId());
-          update.setString(10, write.key().ticketId());
-          update.setLong(11, write.expectedVersion());
+          update.setString(10, write.key().sourceId());
+          update.setString(11, write.key().ticketId());
+          update.setLong(12, write.expectedVersion());
           if (update.executeUpdate() != 1) {
             return false;
           }
@@ -186,7 +197,10 @@ public final class JdbcAlertStateStore implements AlertStateStore {
     }
   }
 
-  /** Binds state, alert id, last source update, last status, version, updated at, expires at and delivery ids. */
+  /**
+   * Binds state, alert id, last source update, last status, version, updated at, expires at, delivery ids
+   * and echo.
+   */
   private static void bindState(PreparedStatement statement, int first, StoredAlert next) throws SQLException {
     statement.setString(first, next.state().name());
     statement.setString(first + 1, next.alertId());
@@ -196,6 +210,15 @@ public final class JdbcAlertStateStore implements AlertStateStore {
     statement.setBigDecimal(first + 5, Codec.instant(next.updatedAt()));
     setDecimal(statement, first + 6, Codec.instant(next.expiresAt()));
     statement.setString(first + 7, Codec.strings(next.recentDeliveryIds()));
+    setText(statement, first + 8, Codec.echo(next.echo()));
+  }
+
+  private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value);
+    }
   }
 
   private static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
@@ -232,6 +255,33 @@ public final class JdbcAlertStateStore implements AlertStateStore {
           insert.setString(2, write.key().ticketId());
           insert.setString(3, event.eventId());
           insert.setString(4, Codec.event(event));
+          insert.addBatch();
+        }
+      }
+      if (insert != null) {
+        insert.executeBatch();
+      }
+    } finally {
+      if (insert != null) {
+        insert.close();
+      }
+    }
+  }
+
+  /** Records the outbound changes as pending, in the order given: never tried, due when requested. */
+  private void changes(Connection connection, List<AlertWrite> writes) throws SQLException {
+    PreparedStatement insert = null;
+    try {
+      for (AlertWrite write : writes) {
+        for (TicketChange change : write.changes()) {
+          if (insert == null) {
+            insert = connection.prepareStatement(sql.insertChange);
+          }
+          insert.setString(1, write.key().sourceId());
+          insert.setString(2, write.key().ticketId());
+          insert.setString(3, change.changeId());
+          insert.setString(4, Codec.change(change));
+          insert.setBigDecimal(5, Codec.instant(change.requestedAt()));
           insert.addBatch();
         }
       }
@@ -310,6 +360,115 @@ public final class JdbcAlertStateStore implements AlertStateStore {
   public long countPendingEvents() {
     return connections.autoCommit("counting pending events", connection -> {
       try (PreparedStatement count = connection.prepareStatement(sql.countPending);
+          ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    });
+  }
+
+  /** @return true: outbound changes are kept in their own table, committed with the alert's row */
+  @Override
+  public boolean keepsChanges() {
+    return true;
+  }
+
+  @Override
+  public List<PendingChange> pendingChanges(int max) {
+    positive(max);
+    return connections.autoCommit("listing of the oldest outbound changes", connection -> {
+      try (PreparedStatement list = connection.prepareStatement(sql.changesOldest)) {
+        list.setInt(1, max);
+        List<PendingChange> pending = new ArrayList<>();
+        try (ResultSet rows = list.executeQuery()) {
+          while (rows.next()) {
+            pending.add(change(rows, new AlertKey(rows.getString(1), rows.getString(2)), 3));
+          }
+        }
+        return pending;
+      }
+    });
+  }
+
+  @Override
+  public List<PendingChange> pendingChanges(AlertKey key, int max) {
+    checkKey(key);
+    positive(max);
+    return connections.autoCommit("listing of a key's outbound changes", connection -> {
+      try (PreparedStatement list = connection.prepareStatement(sql.changesOfKey)) {
+        list.setString(1, key.sourceId());
+        list.setString(2, key.ticketId());
+        list.setInt(3, max);
+        List<PendingChange> pending = new ArrayList<>();
+        try (ResultSet rows = list.executeQuery()) {
+          while (rows.next()) {
+            pending.add(change(rows, key, 1));
+          }
+        }
+        return pending;
+      }
+    });
+  }
+
+  /** Reads change JSON, attempts, next attempt time and last error from the row's columns from {@code first}. */
+  private PendingChange change(ResultSet row, AlertKey key, int first) throws SQLException {
+    try {
+      return new PendingChange(key, Codec.change(row.getString(first)), row.getInt(first + 1),
+          Codec.instant(row.getBigDecimal(first + 2)), Optional.ofNullable(row.getString(first + 3)));
+    } catch (RuntimeException e) {
+      throw new StoreException(connections.name() + ": an outbound change of alert key " + describe(key) + " in "
+          + sql.changes + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces the change's attempts, next attempt time and last error, only while its row still has
+   * {@code expected}'s attempts and next attempt time; the change itself stays as committed.
+   */
+  @Override
+  public boolean updateChange(PendingChange expected, PendingChange next) {
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(next, "next");
+    if (!expected.key().equals(next.key()) || !expected.change().changeId().equals(next.change().changeId())) {
+      throw new IllegalArgumentException("next must be the same change as expected: change "
+          + next.change().changeId() + " of " + describe(next.key()) + " for change " + expected.change().changeId()
+          + " of " + describe(expected.key()));
+    }
+    AlertKey key = expected.key();
+    checkKey(key);
+    return connections.autoCommit("claiming or rescheduling an outbound change", connection -> {
+      try (PreparedStatement update = connection.prepareStatement(sql.updateChange)) {
+        update.setInt(1, next.attempts());
+        update.setBigDecimal(2, Codec.instant(next.nextAttemptAt()));
+        setText(update, 3, next.lastError().orElse(null));
+        update.setString(4, key.sourceId());
+        update.setString(5, key.ticketId());
+        update.setString(6, expected.change().changeId());
+        update.setInt(7, expected.attempts());
+        update.setBigDecimal(8, Codec.instant(expected.nextAttemptAt()));
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public void removeChange(AlertKey key, String changeId) {
+    checkKey(key);
+    Objects.requireNonNull(changeId, "changeId");
+    connections.autoCommit("removing an outbound change", connection -> {
+      try (PreparedStatement delete = connection.prepareStatement(sql.deleteChange)) {
+        delete.setString(1, key.sourceId());
+        delete.setString(2, key.ticketId());
+        delete.setString(3, changeId);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public long countPendingChanges() {
+    return connections.autoCommit("counting outbound changes", connection -> {
+      try (PreparedStatement count = connection.prepareStatement(sql.countChanges);
           ResultSet row = count.executeQuery()) {
         row.next();
         return row.getLong(1);

@@ -20,10 +20,10 @@ import javax.sql.DataSource;
 
 /**
  * AlertBridge's state in a database that every node of a cluster shares: the {@link
- * JdbcAlertStateStore} (alert states and the outbox of pending events), the {@link JdbcDeliveryLog},
- * the schema, and the expiry sweep. Depends on {@code java.sql} only: the host passes its {@link
- * DataSource} (pool and driver of its choice), and every call borrows one connection for one short
- * statement or transaction.
+ * JdbcAlertStateStore} (alert states, the outbox of pending events and outbound changes), the {@link
+ * JdbcDeliveryLog}, the schema, and the expiry sweep. Depends on {@code java.sql} only: the host passes
+ * its {@link DataSource} (pool and driver of its choice), and every call borrows one connection for one
+ * short statement or transaction.
  *
  * <pre>{@code
  * JdbcStores stores = JdbcStores.builder(dataSource).build();   // dialect from the connection
@@ -36,6 +36,10 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Failures are thrown as {@link StoreException}, naming the step and the database's SQLState.
+ *
+ * <p><b>Upgrading</b> a schema from before outbound changes: run {@link #createSchemaIfMissing()} (or the
+ * schema file) again. It adds the alerts' {@code echo} column, null in existing rows (no echo expected), and
+ * the {@code pending_changes} table, and leaves every row as it was.
  */
 public final class JdbcStores {
   /** The table prefix when none is given. */
@@ -44,6 +48,9 @@ public final class JdbcStores {
   public static final Duration DEFAULT_DELIVERY_ID_TTL = Duration.ofHours(24);
 
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
+  /** A schema file's upgrade of an existing table. */
+  private static final Pattern ADD_COLUMN = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN IF NOT EXISTS (\\w+) .*",
+      Pattern.DOTALL);
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -94,8 +101,9 @@ public final class JdbcStores {
   }
 
   /**
-   * Creates the tables, indexes and the version floor's row that are missing; does nothing to what
-   * exists. Safe to call from every node at start-up, also at the same time. Hosts that manage their
+   * Creates the tables, columns, indexes and the version floor's row that are missing; changes nothing
+   * else of what exists, so it also upgrades a schema from an earlier release. Safe to call from every
+   * node at start-up, also at the same time. Hosts that manage their
    * schema with migrations run {@link #schema(Dialect, String)} there instead.
    *
    * @throws StoreException when the schema cannot be created
@@ -113,7 +121,9 @@ public final class JdbcStores {
         connections.autoCommit("creating the schema", connection -> {
           try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
-              statement.execute(sql);
+              if (!addsAColumnThatExists(connection, sql)) {
+                statement.execute(sql);
+              }
             }
           }
           return Boolean.TRUE;
@@ -125,6 +135,23 @@ public final class JdbcStores {
       }
     }
     throw failure;
+  }
+
+  /**
+   * Whether the statement adds a column that the table has already: PostgreSQL would lock the whole table
+   * for it, even to do nothing, so every node's start would hold up every query of the table.
+   */
+  private static boolean addsAColumnThatExists(Connection connection, String sql) {
+    java.util.regex.Matcher addColumn = ADD_COLUMN.matcher(sql);
+    if (!addColumn.matches()) {
+      return false;
+    }
+    try (Statement probe = connection.createStatement()) {
+      probe.executeQuery("SELECT " + addColumn.group(2) + " FROM " + addColumn.group(1) + " WHERE 1 = 0").close();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   private static void pause(long millis) {

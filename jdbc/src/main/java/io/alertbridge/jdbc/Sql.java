@@ -7,6 +7,7 @@ final class Sql {
   final Dialect dialect;
   final String alerts;
   final String pending;
+  final String changes;
   final String deliveries;
   final String meta;
 
@@ -21,6 +22,12 @@ final class Sql {
   final String pendingOldest;
   final String deletePending;
   final String countPending;
+  final String insertChange;
+  final String changesOfKey;
+  final String changesOldest;
+  final String updateChange;
+  final String deleteChange;
+  final String countChanges;
   final String selectExpiredAlerts;
   final String deleteAlert;
 
@@ -33,14 +40,15 @@ final class Sql {
     this.dialect = dialect;
     this.alerts = prefix + "alerts";
     this.pending = prefix + "pending_events";
+    this.changes = prefix + "pending_changes";
     this.deliveries = prefix + "delivery_ids";
     this.meta = prefix + "meta";
 
     String alertColumns = "source_id, ticket_id, state, alert_id, last_source_update, last_status, version, updated_at, "
-        + "expires_at, recent_delivery_ids";
+        + "expires_at, recent_delivery_ids, echo";
     readAlert = "SELECT state, alert_id, last_source_update, last_status, version, updated_at, expires_at, "
-        + "recent_delivery_ids FROM " + alerts + " WHERE source_id = ? AND ticket_id = ?";
-    String values = " (" + alertColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + "recent_delivery_ids, echo FROM " + alerts + " WHERE source_id = ? AND ticket_id = ?";
+    String values = " (" + alertColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // A key that exists is a conflict, not an error: PostgreSQL would abort the transaction, and the
     // MySQL family's drivers log every error. Ids are checked for length before, and no other value can
     // be cut or replaced, so IGNORE can only skip the duplicate key. H2 reports it as an error that
@@ -51,7 +59,7 @@ final class Sql {
       case H2 -> "INSERT INTO " + alerts + values;
     };
     updateAlert = "UPDATE " + alerts + " SET state = ?, alert_id = ?, last_source_update = ?, last_status = ?, "
-        + "version = ?, updated_at = ?, expires_at = ?, recent_delivery_ids = ? "
+        + "version = ?, updated_at = ?, expires_at = ?, recent_delivery_ids = ?, echo = ? "
         + "WHERE source_id = ? AND ticket_id = ? AND version = ?";
 
     String floor = "SELECT meta_value FROM " + meta + " WHERE meta_key = '" + VERSION_FLOOR + "'";
@@ -77,6 +85,27 @@ final class Sql {
     pendingOldest = "SELECT source_id, ticket_id, event_json FROM " + pending + " ORDER BY seq LIMIT ?";
     deletePending = "DELETE FROM " + pending + " WHERE source_id = ? AND ticket_id = ? AND event_id = ?";
     countPending = "SELECT COUNT(*) FROM " + pending;
+
+    // A change is recorded once per key and change id, as events are; it never starts as attempted.
+    String changeColumns = "(source_id, ticket_id, change_id, change_json, attempts, next_attempt_at)";
+    insertChange = switch (dialect) {
+      case POSTGRESQL -> "INSERT INTO " + changes + " " + changeColumns + " VALUES (?, ?, ?, ?, 0, ?) "
+          + "ON CONFLICT DO NOTHING";
+      case MYSQL, MARIADB -> "INSERT INTO " + changes + " " + changeColumns
+          + " VALUES (?, ?, ?, ?, 0, ?) ON DUPLICATE KEY UPDATE seq = seq";
+      case H2 -> "MERGE INTO " + changes + " p USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), "
+          + "CAST(? AS VARCHAR(255)), CAST(? AS CLOB), CAST(? AS NUMERIC(30, 9)))) AS v(s, t, i, j, n) "
+          + "ON p.source_id = v.s AND p.ticket_id = v.t AND p.change_id = v.i "
+          + "WHEN NOT MATCHED THEN INSERT " + changeColumns + " VALUES (v.s, v.t, v.i, v.j, 0, v.n)";
+    };
+    changesOfKey = "SELECT change_json, attempts, next_attempt_at, last_error FROM " + changes
+        + " WHERE source_id = ? AND ticket_id = ? ORDER BY seq LIMIT ?";
+    changesOldest = "SELECT source_id, ticket_id, change_json, attempts, next_attempt_at, last_error FROM " + changes
+        + " ORDER BY seq LIMIT ?";
+    updateChange = "UPDATE " + changes + " SET attempts = ?, next_attempt_at = ?, last_error = ? "
+        + "WHERE source_id = ? AND ticket_id = ? AND change_id = ? AND attempts = ? AND next_attempt_at = ?";
+    deleteChange = "DELETE FROM " + changes + " WHERE source_id = ? AND ticket_id = ? AND change_id = ?";
+    countChanges = "SELECT COUNT(*) FROM " + changes;
 
     selectExpiredAlerts = "SELECT source_id, ticket_id, version FROM " + alerts
         + " WHERE expires_at <= ? ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED";

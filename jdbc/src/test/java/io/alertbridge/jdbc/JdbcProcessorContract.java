@@ -3,6 +3,7 @@ package io.alertbridge.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alertbridge.core.AlertChange;
 import io.alertbridge.core.AlertEvent;
 import io.alertbridge.core.AlertKey;
 import io.alertbridge.core.AlertSource;
@@ -12,10 +13,15 @@ import io.alertbridge.core.EventType;
 import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
+import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketChange;
+import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.WebhookProcessor;
+import io.alertbridge.core.WriteBackResult;
+import io.alertbridge.core.WriteBackTable;
 import io.alertbridge.core.example.ExampleIntegration;
 import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.example.RecordingSink;
@@ -36,8 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real processor over the JDBC stores: state that outlives the process, connections and commits
- * that fail before or after reaching the database, events applied in the store's transaction, and
- * the sweep between two alerts of one ticket.
+ * that fail before or after reaching the database, events applied in the store's transaction, the
+ * sweep between two alerts of one ticket, and changes written back to tickets from the outbox.
  */
 abstract class JdbcProcessorContract {
   static final AlertSource SOURCE = AlertSource.of("service-desk", ExampleIntegration.NAME);
@@ -291,5 +297,74 @@ abstract class JdbcProcessorContract {
     assertThat(transactional.stateStore().countPendingEvents()).isZero();
     assertThatThrownBy(stores::transactionalSink).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("applyEventsInTransaction");
+  }
+
+  /** The example integration, writing changes back through a recording writer. */
+  static final class WritingIntegration extends ExampleIntegration {
+    final List<TicketChange> written = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public java.util.Optional<TicketWriter> ticketWriter() {
+      return java.util.Optional.of(new TicketWriter() {
+        @Override
+        public WriteBackTable table(AlertSource source) {
+          return WriteBackTable.of(java.util.Map.of(AlertState.ACCEPTED, "Working", AlertState.RESOLVED, "Solved"));
+        }
+
+        @Override
+        public void write(String ticketId, TicketChange change, ParseContext context) {
+          written.add(change);
+        }
+      });
+    }
+  }
+
+  WebhookProcessor writingProcessor(JdbcStores on, WritingIntegration integration) {
+    return WebhookProcessor.builder(IntegrationRegistry.of(integration)).clock(clock).stateStore(on.stateStore())
+        .deliveryLog(on.deliveryLog()).eventSink(sink).sources(List.of(SOURCE)).build();
+  }
+
+  /**
+   * The host accepts an alert while the database fails: a commit lost before the database records nothing;
+   * one whose answer is lost after the database committed leaves the change in the outbox, which another
+   * node writes to the ticket once, and the other node takes the tool's webhook with the status written
+   * for its echo.
+   */
+  @Test
+  void aChangeWhoseCommitAnswerIsLostIsWrittenOnceFromTheOutboxByAnotherNode() {
+    WritingIntegration integration = new WritingIntegration();
+    WebhookProcessor processor = writingProcessor(stores, integration);
+    AlertKey key = new AlertKey(SOURCE.id(), "7");
+    assertThat(processor.process(SOURCE, delivery("d-1", "7", "New")).outcome()).isEqualTo(Outcome.CREATED);
+    StoredAlert created = stores.stateStore().read(key).orElseThrow();
+    AlertChange accepted = AlertChange.accepted().by("Ada");
+
+    faulty.failNext(FaultyDataSource.Fault.COMMIT_BEFORE);
+    assertThatThrownBy(() -> processor.alertChanged(SOURCE, "7", accepted)).isInstanceOf(StoreException.class);
+    assertThat(stores.stateStore().read(key)).as("after a commit lost before the database").contains(created);
+    assertThat(stores.stateStore().countPendingChanges()).isZero();
+
+    faulty.failNext(FaultyDataSource.Fault.COMMIT_AFTER);
+    assertThatThrownBy(() -> processor.alertChanged(SOURCE, "7", accepted)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("whether it was written is unknown");
+    assertThat(faulty.fired()).isTrue();
+    assertThat(stores.stateStore().read(key)).map(StoredAlert::state).contains(AlertState.ACCEPTED);
+    assertThat(stores.stateStore().countPendingChanges()).isEqualTo(1);
+    assertThat(integration.written).isEmpty();
+
+    JdbcStores otherNode = stores(JdbcStores.builder(dataSource()));
+    WebhookProcessor other = writingProcessor(otherNode, integration);
+    assertThat(other.writePendingChanges()).extracting(WriteBackResult::status)
+        .containsExactly(WriteBackResult.Status.WRITTEN);
+    assertThat(other.writePendingChanges()).isEmpty();
+    assertThat(integration.written).hasSize(1).first().satisfies(change -> {
+      assertThat(change.status()).contains("Working");
+      assertThat(change.note()).isEqualTo("Accepted in AlertBridge by Ada");
+    });
+    assertThat(otherNode.stateStore().countPendingChanges()).isZero();
+
+    ProcessingResult echo = other.process(SOURCE, delivery("d-2", "7", "Working"));
+    assertThat(echo.outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(echo.explanation().toText()).contains("echo");
   }
 }

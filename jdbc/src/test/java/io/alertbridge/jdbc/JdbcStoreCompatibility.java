@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * The test kit's store checks on one database: each new store gets tables of its own (a fresh prefix),
- * so it holds nothing; {@code purgeExpired} runs the sweep.
+ * so it holds nothing; {@code purgeExpired} runs the sweep; {@code reopen} builds new stores over the
+ * same tables.
  */
 abstract class JdbcStoreCompatibility extends StoreCompatibilityKit {
   private final Map<AlertStateStore, JdbcStores> storesOf = new ConcurrentHashMap<>();
@@ -41,5 +42,12 @@ abstract class JdbcStoreCompatibility extends StoreCompatibilityKit {
     while (stores.sweepExpired(now, 100).mayHaveMore()) {
       // another bounded round
     }
+  }
+
+  @Override
+  protected AlertStateStore reopen(AlertStateStore store) {
+    JdbcStores reopened = JdbcStores.builder(dataSource()).tablePrefix(storesOf.get(store).tablePrefix()).build();
+    storesOf.put(reopened.stateStore(), reopened);
+    return reopened.stateStore();
   }
 }

@@ -9,12 +9,17 @@ import io.alertbridge.core.AlertState;
 import io.alertbridge.core.AlertWrite;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.Link;
+import io.alertbridge.core.PendingChange;
 import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketChange;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every dialect's stores must do, run against a real server of each: compare-and-set over
- * several keys, exact round trips, the outbox's order and bounds, the sweep and the version floor, the
- * delivery log, concurrency, and clear errors.
+ * several keys, exact round trips, the outbox's order and bounds, outbound changes and echoes, the
+ * sweep and the version floor, the delivery log, concurrency, the upgrade of an earlier schema, and
+ * clear errors.
  */
 abstract class JdbcStoreContract {
   static final Instant T0 = Instant.parse("2025-03-04T09:15:00.123456789Z");
@@ -462,5 +468,167 @@ abstract class JdbcStoreContract {
         .hasMessageContaining("JDBC store (" + expectedDialect().name().toLowerCase(java.util.Locale.ROOT))
         .hasMessageContaining("read of an alert failed")
         .hasMessageContaining("SQLState");
+  }
+
+  static TicketChange change(String id, AlertState state, java.util.Optional<String> status, Instant requestedAt) {
+    return new TicketChange(id, "alert-1", state, status, "Accepted in AlertBridge by Ada: on my way", requestedAt);
+  }
+
+  static AlertWrite changing(String ticket, long expected, StoredAlert next, TicketChange... changes) {
+    return new AlertWrite(key(ticket), expected, next, List.of(), List.of(changes));
+  }
+
+  static StoredAlert withEcho(StoredAlert alert, StoredAlert.Echo echo) {
+    return new StoredAlert(alert.state(), alert.alertId(), alert.lastSourceUpdate(), alert.lastStatusKey(),
+        alert.version(), alert.updatedAt(), alert.expiresAt(), alert.recentDeliveryIds(), Optional.of(echo));
+  }
+
+  @Test
+  void outboundChangesAndEchoesReadBackExactlyAtTheEdges() {
+    Instant before1970 = Instant.parse("1969-12-31T23:59:59.999999999Z");
+    Instant farAway = Instant.parse("+10000-01-01T00:00:00.000000001Z");
+    String longId = "\ud83d\udea8".repeat(JdbcAlertStateStore.MAX_ID_LENGTH / 2) + "x";
+    TicketChange noteOnly = new TicketChange(longId, "3f0c6a1e-1111-4a2b-9c3d-000000000001", AlertState.RESOLVED,
+        Optional.empty(), "Resolved in AlertBridge by \u00c5sa \"the fixer\" <asa@example.com>:\n\tline \u2603 "
+            + "\ud83d\udea8 " + "x".repeat(20_000), before1970);
+    TicketChange withStatus = change("c-2", AlertState.ACCEPTED, Optional.of("In Bearbeitung \u00e9"), farAway);
+    StoredAlert.Echo echo = new StoredAlert.Echo(List.of("inbearbeitung\u00e9", "", "#x", "y".repeat(1_000)), farAway);
+    StoredAlert next = withEcho(open(1), echo);
+
+    assertThat(store.commit(List.of(changing("1", 0, next, noteOnly, withStatus)))).isTrue();
+
+    assertThat(store.read(key("1"))).contains(next);
+    assertThat(store.pendingChanges(key("1"), 10)).containsExactly(PendingChange.of(key("1"), noteOnly),
+        PendingChange.of(key("1"), withStatus));
+    PendingChange failed = new PendingChange(key("1"), noteOnly, Integer.MAX_VALUE, before1970,
+        Optional.of("x".repeat(70_000)));
+    assertThat(store.updateChange(PendingChange.of(key("1"), noteOnly), failed)).isTrue();
+    assertThat(store.pendingChanges(1)).containsExactly(failed);
+    PendingChange emptyError = new PendingChange(key("1"), noteOnly, 0, farAway, Optional.of(""));
+    assertThat(store.updateChange(PendingChange.of(key("1"), noteOnly), emptyError)).as("over what was read before")
+        .isFalse();
+    assertThat(store.updateChange(failed, emptyError)).isTrue();
+    assertThat(store.pendingChanges(1)).as("an empty error is not no error").containsExactly(emptyError);
+
+    String tooLong = "x".repeat(JdbcAlertStateStore.MAX_ID_LENGTH + 1);
+    assertThatThrownBy(() -> store.commit(List.of(changing("2", 0, open(1), change(tooLong, AlertState.ACCEPTED,
+        Optional.empty(), T0))))).isInstanceOf(StoreException.class)
+        .hasMessageContaining("change id of 256 characters");
+    assertThat(store.read(key("2"))).isEmpty();
+    assertThatThrownBy(() -> store.updateChange(failed, new PendingChange(key("2"), noteOnly, 1, T0, Optional.empty())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same change");
+  }
+
+  @Test
+  void aChangeRecordedTwiceInOneCommitIsKeptOnce() {
+    TicketChange once = change("c-1", AlertState.ACCEPTED, Optional.of("Working"), T0);
+
+    assertThat(store.commit(List.of(changing("1", 0, open(1), once, once)))).isTrue();
+
+    assertThat(store.pendingChanges(10)).containsExactly(PendingChange.of(key("1"), once));
+    assertThat(store.countPendingChanges()).isEqualTo(1);
+  }
+
+  @Test
+  void pendingChangesOutliveTheirSweptAlert() {
+    Instant expires = T0.plusSeconds(60);
+    TicketChange resolved = change("c-1", AlertState.RESOLVED, Optional.of("Completed"), T0);
+    store.commit(List.of(changing("1", 0, resolved(1, expires), resolved)));
+
+    stores.sweepExpired(expires, 10);
+
+    assertThat(store.read(key("1"))).isEmpty();
+    assertThat(store.pendingChanges(key("1"), 10)).containsExactly(PendingChange.of(key("1"), resolved));
+  }
+
+  @Test
+  void anOutboundChangeThatCannotBeReadIsReportedNamingItsTable() throws Exception {
+    store.commit(List.of(changing("1", 0, open(1), change("c-1", AlertState.ACCEPTED, Optional.empty(), T0))));
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE " + stores.tablePrefix() + "pending_changes SET change_json = '{\"format\": 9}'");
+    }
+
+    assertThatThrownBy(() -> store.pendingChanges(10)).isInstanceOf(StoreException.class)
+        .hasMessageContaining(stores.tablePrefix() + "pending_changes").hasMessageContaining("format 9");
+  }
+
+  /**
+   * A node starting while another holds a transaction that read the alerts table creates the schema at
+   * once: the upgrade of a column that is there already locks nothing.
+   */
+  @Test
+  void creatingTheSchemaAgainWaitsForNoOpenTransaction() throws Exception {
+    store.commit(List.of(write("1", 0, open(1))));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection reader = dataSource().getConnection()) {
+      reader.setAutoCommit(false);
+      try (Statement statement = reader.createStatement();
+          java.sql.ResultSet rows = statement.executeQuery("SELECT * FROM " + stores.tablePrefix() + "alerts")) {
+        assertThat(rows.next()).isTrue();
+      }
+      Future<?> starting = pool.submit(() -> builder().tablePrefix(stores.tablePrefix()).build().createSchemaIfMissing());
+      starting.get(20, TimeUnit.SECONDS);
+      reader.rollback();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.read(key("1"))).contains(open(1));
+  }
+
+  /**
+   * Tables created before outbound changes existed: no echo column, no table of changes, rows of alerts.
+   * Nodes creating the schema at once all succeed, the rows read back without an echo, and changes and
+   * echoes are kept from then on.
+   */
+  @Test
+  void creatingTheSchemaUpgradesTablesFromBeforeOutboundChanges() throws Exception {
+    String prefix = Databases.uniquePrefix();
+    JdbcStores old = builder().tablePrefix(prefix).build();
+    old.createSchemaIfMissing();
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE " + prefix + "pending_changes");
+      statement.execute("ALTER TABLE " + prefix + "alerts DROP COLUMN echo");
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + prefix + "alerts (source_id, "
+          + "ticket_id, state, alert_id, last_source_update, last_status, version, updated_at, expires_at, "
+          + "recent_delivery_ids) VALUES ('zendesk-prod', '1', 'PENDING', 'alert-1', 1741079670, 'new', 1, "
+          + "1741079700.123456789, NULL, '[]')")) {
+        insert.executeUpdate();
+      }
+    }
+    assertThatThrownBy(() -> old.stateStore().read(key("1"))).as("the old tables lack the echo column")
+        .isInstanceOf(StoreException.class);
+
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<JdbcStores>> nodes = new ArrayList<>();
+      for (int n = 0; n < 3; n++) {
+        nodes.add(pool.submit(() -> {
+          start.await();
+          JdbcStores node = builder().tablePrefix(prefix).build();
+          node.createSchemaIfMissing();
+          return node;
+        }));
+      }
+      start.countDown();
+      for (Future<JdbcStores> node : nodes) {
+        assertThat(node.get(60, TimeUnit.SECONDS).stateStore().read(key("1"))).as("read by a node that upgraded")
+            .contains(new StoredAlert(AlertState.PENDING, "alert-1",
+                Optional.of(T0.minusSeconds(30).minusNanos(123_456_789)), "new", 1, T0, Optional.empty(), List.of()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    JdbcAlertStateStore upgraded = builder().tablePrefix(prefix).build().stateStore();
+    StoredAlert.Echo echo = new StoredAlert.Echo(List.of("working"), T0.plusSeconds(600));
+    TicketChange accepted = change("c-1", AlertState.ACCEPTED, Optional.of("Working"), T0);
+    StoredAlert next = withEcho(open(2), echo);
+    assertThat(upgraded.commit(List.of(changing("1", 1, next, accepted)))).isTrue();
+    assertThat(upgraded.read(key("1"))).contains(next);
+    assertThat(upgraded.pendingChanges(10)).containsExactly(PendingChange.of(key("1"), accepted));
+    builder().tablePrefix(prefix).build().createSchemaIfMissing();
+    assertThat(upgraded.read(key("1"))).as("after creating the schema once more").contains(next);
+    assertThat(upgraded.countPendingChanges()).isEqualTo(1);
   }
 }

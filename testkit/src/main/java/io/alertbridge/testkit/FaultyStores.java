@@ -4,6 +4,7 @@ import io.alertbridge.core.AlertKey;
 import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.AlertWrite;
 import io.alertbridge.core.DeliveryLog;
+import io.alertbridge.core.PendingChange;
 import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
@@ -49,6 +50,16 @@ public final class FaultyStores {
     MARK_APPLIED,
     /** {@link AlertStateStore#countPendingEvents}. */
     COUNT_PENDING_EVENTS,
+    /** {@link AlertStateStore#pendingChanges(AlertKey, int)}. */
+    PENDING_CHANGES_OF_KEY,
+    /** {@link AlertStateStore#pendingChanges(int)}. */
+    PENDING_CHANGES,
+    /** {@link AlertStateStore#updateChange}: an attempt claimed or rescheduled. */
+    UPDATE_CHANGE,
+    /** {@link AlertStateStore#removeChange}. */
+    REMOVE_CHANGE,
+    /** {@link AlertStateStore#countPendingChanges}. */
+    COUNT_PENDING_CHANGES,
     /** {@link DeliveryLog#markSeen}. */
     MARK_SEEN,
     /** {@link DeliveryLog#contains}. */
@@ -192,6 +203,37 @@ public final class FaultyStores {
     @Override
     public long countPendingEvents() {
       return call(Call.COUNT_PENDING_EVENTS, store::countPendingEvents);
+    }
+
+    /** Whether the wrapped store keeps outbound changes; never fails. */
+    @Override
+    public boolean keepsChanges() {
+      return store.keepsChanges();
+    }
+
+    @Override
+    public List<PendingChange> pendingChanges(int max) {
+      return call(Call.PENDING_CHANGES, () -> store.pendingChanges(max));
+    }
+
+    @Override
+    public List<PendingChange> pendingChanges(AlertKey key, int max) {
+      return call(Call.PENDING_CHANGES_OF_KEY, () -> store.pendingChanges(key, max));
+    }
+
+    @Override
+    public boolean updateChange(PendingChange expected, PendingChange next) {
+      return call(Call.UPDATE_CHANGE, () -> store.updateChange(expected, next));
+    }
+
+    @Override
+    public void removeChange(AlertKey key, String changeId) {
+      run(Call.REMOVE_CHANGE, () -> store.removeChange(key, changeId));
+    }
+
+    @Override
+    public long countPendingChanges() {
+      return call(Call.COUNT_PENDING_CHANGES, store::countPendingChanges);
     }
 
     @Override

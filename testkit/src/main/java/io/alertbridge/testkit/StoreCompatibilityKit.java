@@ -2,7 +2,9 @@ package io.alertbridge.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.alertbridge.core.AlertChange;
 import io.alertbridge.core.AlertEvent;
 import io.alertbridge.core.AlertEventSink;
 import io.alertbridge.core.AlertKey;
@@ -24,16 +26,25 @@ import io.alertbridge.core.LifecycleRule.WhenAbsent;
 import io.alertbridge.core.LifecycleRule.WhenOpen;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.Outcome;
+import io.alertbridge.core.ParseContext;
+import io.alertbridge.core.PendingChange;
 import io.alertbridge.core.PendingEvent;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.Redelivery;
 import io.alertbridge.core.StatusMappingTable;
+import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketChange;
 import io.alertbridge.core.TicketSnapshot;
+import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
+import io.alertbridge.core.WriteBackPolicy;
+import io.alertbridge.core.WriteBackResult;
+import io.alertbridge.core.WriteBackTable;
+import io.alertbridge.core.http.ApiException;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +68,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -75,16 +87,25 @@ import org.junit.jupiter.api.Test;
  *       is idempotent; {@code countPendingEvents} agrees; a refused commit records no event;
  *   <li>racing writers of one key: each version has exactly one winner, and only winners' events are
  *       pending;
+ *   <li>outbound changes, in a store that {@link AlertStateStore#keepsChanges() keeps them} (the checks are
+ *       skipped otherwise): committed with the state or not at all, pending in commit order per key and
+ *       oldest first, {@code updateChange} a compare-and-set with exactly one winner among racing claims,
+ *       {@code removeChange} idempotent, the count agreeing, echoes read back exactly, and all of it
+ *       kept when the store is opened anew ({@link #reopen});
  *   <li>the delivery log marks an id seen once, per alert source, also under racing callers;
  *   <li>when the stores fail ({@link FaultyStores}: before or after a call, with an exception or an
  *       {@link Error}), a real {@link WebhookProcessor} with an event sink that skips applied event
  *       ids, retried, and after a crash replaced by a new processor that calls
- *       {@code redeliverPending()}, applies every event exactly once, in order per alert key.
+ *       {@code redeliverPending()}, applies every event exactly once, in order per alert key;
+ *   <li>the way back when the stores fail: {@code alertChanged} and {@code writePendingChanges()} lose no
+ *       change, and the ticket hears of it once (twice only when the store failed to remove a change the
+ *       tool had taken).
  * </ul>
  *
  * <p>Each factory is called once or more per test, and each call must return a store holding nothing
- * (a store over a shared database clears its tables). The checks write instants of whole seconds and
- * short texts, so that any column type keeps them exactly; events must read back equal, their custom
+ * (a store over a shared database clears its tables). The checks write alerts' and events' instants
+ * in whole seconds and short texts, so that any column type keeps them exactly; outbound changes' and
+ * echoes' instants to the nanosecond, as the processor compares them; events must read back equal, their custom
  * details with the Java types JSON reads into (Long, Boolean, String, List, Map).
  */
 public abstract class StoreCompatibilityKit {
@@ -114,6 +135,13 @@ public abstract class StoreCompatibilityKit {
       sent("d-4", ticket("2", "Working", 5), ticket("2", "Closed", 6)));
   /** The delivery whose events are committed when the process dies. */
   private static final Sent DYING = sent("d-5", ticket("3", "Working", 7), ticket("1", "Closed", 8));
+  /** The store calls {@code alertChanged} makes, each of which may fail. */
+  private static final List<FaultyStores.Call> CHANGE_CALLS = List.of(FaultyStores.Call.READ,
+      FaultyStores.Call.COMMIT, FaultyStores.Call.PENDING_CHANGES_OF_KEY, FaultyStores.Call.UPDATE_CHANGE,
+      FaultyStores.Call.REMOVE_CHANGE);
+  /** The store calls {@code writePendingChanges()} makes. */
+  private static final List<FaultyStores.Call> PENDING_CHANGE_CALLS = List.of(FaultyStores.Call.PENDING_CHANGES,
+      FaultyStores.Call.PENDING_CHANGES_OF_KEY, FaultyStores.Call.UPDATE_CHANGE, FaultyStores.Call.REMOVE_CHANGE);
   private static final Map<String, List<EventType>> EXPECTED_EVENTS = Map.of(
       "1", List.of(EventType.ALERT, EventType.ACCEPT, EventType.RESOLVE),
       "2", List.of(EventType.ALERT, EventType.ACCEPT, EventType.RESOLVE),
@@ -138,6 +166,18 @@ public abstract class StoreCompatibilityKit {
    * @param now the time to purge at
    */
   protected void purgeExpired(AlertStateStore store, Instant now) {}
+
+  /**
+   * Opens the store anew over what {@code store} holds, as a process does after a restart: a store over a
+   * database returns a new store object over the same tables. The default returns {@code store} itself,
+   * for stores that hold their data in the object.
+   *
+   * @param store a store from {@link #newStateStore()}
+   * @return a store over the same data
+   */
+  protected AlertStateStore reopen(AlertStateStore store) {
+    return store;
+  }
 
   // ---------------------------------------------------------------------------------- compare-and-set
 
@@ -439,6 +479,258 @@ public abstract class StoreCompatibilityKit {
     assertThat(store.countPendingEvents()).isEqualTo(1);
   }
 
+  // ---------------------------------------------------------------------------------- outbound changes
+
+  /**
+   * Outbound changes are committed with the state, or not at all: a refused commit, whichever key was
+   * stale, records none of its changes, and a commit that lands records them all.
+   */
+  @Test
+  public void outboundChangesAreCommittedWithTheStateOrNotAtAll() {
+    AlertStateStore store = newStateStore();
+    assumeTrue(store.keepsChanges(), "the store keeps no outbound changes");
+    AlertKey a = key("a");
+    AlertKey b = key("b");
+    long version = create(store, a, AlertState.PENDING);
+    TicketChange accepted = change(a, "c-accepted", AlertState.ACCEPTED, Optional.of("In progress"), 1);
+    AlertWrite write = changing(a, version, alert(AlertState.ACCEPTED, version + 1), accepted);
+
+    assertThat(store.commit(List.of(write))).isTrue();
+
+    assertReadsAsWritten(store, write);
+    assertThat(store.pendingChanges(a, 10)).isEqualTo(List.of(PendingChange.of(a, accepted)));
+    assertThat(store.countPendingChanges()).isEqualTo(1);
+
+    TicketChange stale = change(a, "c-stale", AlertState.RESOLVED, Optional.empty(), 2);
+    TicketChange created = change(b, "c-created", AlertState.ACCEPTED, Optional.of("Working"), 3);
+    assertThat(store.commit(List.of(changing(a, version, alert(AlertState.RESOLVED, version + 1), stale))))
+        .as("a write over the version before").isFalse();
+    assertThat(store.commit(List.of(changing(a, 0, alert(AlertState.RESOLVED, 1), stale))))
+        .as("a write over version 0, when one is stored").isFalse();
+    assertThat(store.commit(List.of(changing(b, 0, alert(AlertState.ACCEPTED, 1), created),
+        changing(a, version, alert(AlertState.RESOLVED, version + 1), stale))))
+        .as("a new key's write beside a stale one").isFalse();
+
+    assertThat(store.read(b)).as("the new key of the refused commit").isEmpty();
+    assertReadsAsWritten(store, write);
+    assertThat(store.pendingChanges(a, 10)).as("after refused commits")
+        .isEqualTo(List.of(PendingChange.of(a, accepted)));
+    assertThat(store.pendingChanges(b, 10)).as("after refused commits").isEmpty();
+    assertThat(store.pendingChanges(10)).as("after refused commits").isEqualTo(List.of(PendingChange.of(a, accepted)));
+    assertThat(store.countPendingChanges()).as("after refused commits").isEqualTo(1);
+  }
+
+  /**
+   * Changes are pending in commit order: per key, and over all keys oldest first (changes of one commit in
+   * any order among keys); a bound returns the oldest only. Every field reads back equal: a status or
+   * none, a note beyond ASCII, the request time to the nanosecond.
+   */
+  @Test
+  public void outboundChangesAreListedInCommitOrder() {
+    AlertStateStore store = newStateStore();
+    assumeTrue(store.keepsChanges(), "the store keeps no outbound changes");
+    AlertKey a = key("a");
+    AlertKey b = key("b");
+    TicketChange a1 = change(a, "a-1", AlertState.ACCEPTED, Optional.of("In progress"), 1);
+    TicketChange a2 = change(a, "a-2", AlertState.ACCEPTED, Optional.empty(), 2);
+    TicketChange b1 = change(b, "b-1", AlertState.ACCEPTED, Optional.of("Working"), 3);
+    TicketChange a3 = change(a, "a-3", AlertState.RESOLVED, Optional.of("Completed"), 4);
+    TicketChange b2 = change(b, "b-2", AlertState.RESOLVED, Optional.empty(), 5);
+    assertThat(store.commit(List.of(changing(a, 0, alert(AlertState.ACCEPTED, 1), a1, a2),
+        changing(b, 0, alert(AlertState.ACCEPTED, 1), b1)))).isTrue();
+    long aVersion = store.read(a).orElseThrow().version();
+    long bVersion = store.read(b).orElseThrow().version();
+    assertThat(store.commit(List.of(changing(a, aVersion, alert(AlertState.RESOLVED, aVersion + 1), a3)))).isTrue();
+    assertThat(store.commit(List.of(changing(b, bVersion, alert(AlertState.RESOLVED, bVersion + 1), b2)))).isTrue();
+    List<List<PendingChange>> commits = List.of(concat(changes(a, a1, a2), changes(b, b1)), changes(a, a3),
+        changes(b, b2));
+
+    assertThat(store.pendingChanges(a, 10)).isEqualTo(changes(a, a1, a2, a3));
+    assertThat(store.pendingChanges(a, 2)).isEqualTo(changes(a, a1, a2));
+    assertThat(store.pendingChanges(a, 1)).isEqualTo(changes(a, a1));
+    assertThat(store.pendingChanges(b, 10)).isEqualTo(changes(b, b1, b2));
+    assertThat(store.pendingChanges(key("none"), 10)).isEmpty();
+    for (int max = 1; max <= 6; max++) {
+      assertOldestFirst(store.pendingChanges(max), commits, PendingChange::key, "pendingChanges(" + max + ")", max);
+    }
+    assertThat(store.countPendingChanges()).isEqualTo(5);
+  }
+
+  /**
+   * updateChange replaces attempts, next attempt time and error only while the stored change still has
+   * the attempts and next attempt time read (to the nanosecond), and answers false when it is gone.
+   */
+  @Test
+  public void updateChangeIsACompareAndSetOnAttemptsAndNextAttemptTime() {
+    AlertStateStore store = newStateStore();
+    assumeTrue(store.keepsChanges(), "the store keeps no outbound changes");
+    AlertKey a = key("a");
+    AlertKey b = key("b");
+    TicketChange change = change(a, "c-1", AlertState.ACCEPTED, Optional.of("In progress"), 1);
+    TicketChange sameIdOtherKey = change(b, "c-1", AlertState.ACCEPTED, Optional.of("In progress"), 1);
+    assertThat(store.commit(List.of(changing(a, 0, alert(AlertState.ACCEPTED, 1), change),
+        changing(b, 0, alert(AlertState.ACCEPTED, 1), sameIdOtherKey)))).isTrue();
+    PendingChange read = store.pendingChanges(a, 1).get(0);
+    assertThat(read).isEqualTo(PendingChange.of(a, change));
+
+    PendingChange claimed = read.attempted(change.requestedAt().plusSeconds(120).plusNanos(1), null);
+    assertThat(store.updateChange(read, claimed)).as("claiming the change as read").isTrue();
+    assertThat(store.pendingChanges(a, 10)).as("after the claim").containsExactly(claimed);
+    assertThat(store.updateChange(read, read.attempted(NOW.plusSeconds(1), null)))
+        .as("claiming it again with what was read before").isFalse();
+    PendingChange oneNanoLater = new PendingChange(a, change, claimed.attempts(), claimed.nextAttemptAt().plusNanos(1),
+        Optional.empty());
+    assertThat(store.updateChange(oneNanoLater, oneNanoLater.attempted(NOW, null)))
+        .as("the same attempts, a next attempt time one nanosecond off").isFalse();
+    assertThat(store.pendingChanges(a, 10)).as("after the stale claims").containsExactly(claimed);
+
+    PendingChange failed = new PendingChange(a, change, claimed.attempts(), NOW.plusSeconds(10).plusNanos(999_999_999),
+        Optional.of("503 from the tool: \u00e9t\u00e9 \u2603\nsecond line"));
+    assertThat(store.updateChange(claimed, failed)).as("rescheduling the claimed attempt").isTrue();
+    assertThat(store.pendingChanges(a, 10)).as("after rescheduling").containsExactly(failed);
+    assertThat(store.pendingChanges(10)).as("after rescheduling").containsExactly(failed,
+        PendingChange.of(b, sameIdOtherKey));
+    PendingChange again = failed.attempted(NOW.plusSeconds(200), null);
+    assertThat(store.updateChange(failed, again)).as("claiming the next attempt").isTrue();
+    assertThat(store.pendingChanges(a, 10)).as("the error is cleared").containsExactly(again);
+
+    store.removeChange(a, change.changeId());
+    assertThat(store.updateChange(again, again.attempted(NOW.plusSeconds(300), null))).as("a removed change").isFalse();
+    assertThat(store.pendingChanges(a, 10)).as("a removed change is not written back").isEmpty();
+    assertThat(store.pendingChanges(b, 10)).as("the same change id of another key")
+        .containsExactly(PendingChange.of(b, sameIdOtherKey));
+  }
+
+  /**
+   * Threads race to claim the same change as read, round after round: exactly one claim wins each round,
+   * and the change ends as the winner wrote it.
+   *
+   * @throws Exception when a thread fails or is interrupted
+   */
+  @Test
+  public void racingClaimsOfOneChangeHaveExactlyOneWinner() throws Exception {
+    AlertStateStore store = newStateStore();
+    assumeTrue(store.keepsChanges(), "the store keeps no outbound changes");
+    AlertKey a = key("claimed");
+    TicketChange change = change(a, "c-1", AlertState.ACCEPTED, Optional.of("In progress"), 1);
+    assertThat(store.commit(List.of(changing(a, 0, alert(AlertState.ACCEPTED, 1), change)))).isTrue();
+
+    for (int round = 1; round <= 5; round++) {
+      PendingChange read = store.pendingChanges(a, 1).get(0);
+      Map<Integer, PendingChange> winners = new ConcurrentHashMap<>();
+      int thisRound = round;
+      race(WRITERS, thread -> {
+        PendingChange claim = new PendingChange(a, change, read.attempts() + 1,
+            NOW.plusSeconds(thisRound * 60L).plusNanos(thread), Optional.of("claimed by " + thread));
+        if (store.updateChange(read, claim)) {
+          winners.put(thread, claim);
+        }
+      });
+
+      assertThat(winners).as("round %d: the claims that won", round).hasSize(1);
+      assertThat(store.pendingChanges(a, 10)).as("round %d: the change after the race", round)
+          .containsExactly(winners.values().iterator().next());
+    }
+    assertThat(store.countPendingChanges()).isEqualTo(1);
+  }
+
+  /** removeChange removes the one change named, does nothing when repeated, and the count follows. */
+  @Test
+  public void removeChangeRemovesExactlyOneChangeAndIsIdempotent() {
+    AlertStateStore store = newStateStore();
+    assumeTrue(store.keepsChanges(), "the store keeps no outbound changes");
+    AlertKey a = key("a");
+    AlertKey b = key("b");
+    TicketChange a1 = change(a, "a-1", AlertState.ACCEPTED, Optional.of("In progress"), 1);
+    TicketChange a2 = change(a, "a-2", AlertState.ACCEPTED, Optional.empty(), 2);
+    TicketChange a3 = change(a, "a-3", AlertState.RESOLVED, Optional.of("Completed"), 3);
+    TicketChange b1 = change(b, "b-1", AlertState.ACCEPTED, Optional.of("Working"), 4);
+    assertThat(store.commit(List.of(changing(a, 0, alert(AlertState.ACCEPTED, 1), a1, a2, a3),
+        changing(b, 0, alert(AlertState.ACCEPTED, 1), b1)))).isTrue();
+
+    for (int repeat = 0; repeat < 2; repeat++) {
+      store.removeChange(a, a2.changeId());
+      assertThat(store.pendingChanges(a, 10)).as("after removing a-2").isEqualTo(changes(a, a1, a3));
+      assertThat(store.pendingChanges(10)).as("after removing a-2").containsExactlyInAnyOrderElementsOf(
+          concat(changes(a, a1, a3), changes(b, b1)));
+      assertThat(store.countPendingChanges()).as("after removing a-2").isEqualTo(3);
+    }
+    store.removeChange(a, "never-recorded");
+    store.removeChange(b, a1.changeId());
+    store.removeChange(key("none"), a1.changeId());
+    assertThat(store.countPendingChanges()).as("after removing unknown ids and another key's id").isEqualTo(3);
+    store.removeChange(a, a1.changeId());
+    store.removeChange(a, a3.changeId());
+    store.removeChange(b, b1.changeId());
+    assertThat(store.pendingChanges(a, 10)).isEmpty();
+    assertThat(store.pendingChanges(10)).isEmpty();
+    assertThat(store.countPendingChanges()).isZero();
+
+    long version = store.read(a).orElseThrow().version();
+    TicketChange a4 = change(a, "a-4", AlertState.RESOLVED, Optional.empty(), 5);
+    assertThat(store.commit(List.of(changing(a, version, alert(AlertState.RESOLVED, version + 1), a4)))).isTrue();
+    assertThat(store.pendingChanges(a, 10)).as("a key's changes after all were removed").isEqualTo(changes(a, a4));
+    assertThat(store.countPendingChanges()).isEqualTo(1);
+  }
+
+  /**
+   * The echo a stored alert expects reads back exactly: several status keys in order, beyond ASCII and
+   * longer than 255 characters, the time to the nanosecond; and a write without one reads back without.
+   */
+  @Test
+  public void echoesReadBackExactly() {
+    AlertStateStore store = newStateStore();
+    assumeTrue(store.keepsChanges(), "the store keeps no outbound changes");
+    AlertKey a = key("echo");
+    StoredAlert.Echo one = new StoredAlert.Echo(List.of("inprogress"), NOW.plusSeconds(600).plusNanos(1));
+    StoredAlert.Echo several = new StoredAlert.Echo(List.of("inprogress", "r\u00e9solu", "x".repeat(300), "#7"),
+        Instant.parse("2025-03-04T09:25:00.999999999Z"));
+    AlertWrite created = write(a, 0, withEcho(alert(AlertState.ACCEPTED, 1), Optional.of(one)));
+    assertThat(store.commit(List.of(created))).isTrue();
+    long version = assertReadsAsWritten(store, created).version();
+
+    AlertWrite second = write(a, version, withEcho(alert(AlertState.ACCEPTED, version + 1), Optional.of(several)));
+    assertThat(store.commit(List.of(second))).isTrue();
+    assertReadsAsWritten(store, second);
+    assertThat(store.read(a).orElseThrow().echo()).contains(several);
+
+    AlertWrite without = write(a, version + 1, alert(AlertState.RESOLVED, version + 2));
+    assertThat(store.commit(List.of(without))).isTrue();
+    assertThat(store.read(a).orElseThrow().echo()).as("after a write without an echo").isEmpty();
+    assertReadsAsWritten(store, without);
+  }
+
+  /**
+   * Outbound changes, their attempts and errors, and echoes outlive the store object: a store opened
+   * anew over the same data ({@link #reopen}) lists and claims them as the first one left them.
+   */
+  @Test
+  public void outboundChangesSurviveReopeningTheStore() {
+    AlertStateStore store = newStateStore();
+    assumeTrue(store.keepsChanges(), "the store keeps no outbound changes");
+    AlertKey a = key("a");
+    AlertKey b = key("b");
+    TicketChange a1 = change(a, "a-1", AlertState.ACCEPTED, Optional.of("In progress"), 1);
+    TicketChange b1 = change(b, "b-1", AlertState.RESOLVED, Optional.empty(), 2);
+    StoredAlert.Echo echo = new StoredAlert.Echo(List.of("inprogress", "completed"), NOW.plusNanos(7));
+    AlertWrite aWrite = changing(a, 0, withEcho(alert(AlertState.ACCEPTED, 1), Optional.of(echo)), a1);
+    assertThat(store.commit(List.of(aWrite, changing(b, 0, alert(AlertState.RESOLVED, 1), b1)))).isTrue();
+    PendingChange claimed = PendingChange.of(a, a1).attempted(NOW.plusSeconds(120).plusNanos(3), "timed out");
+    assertThat(store.updateChange(PendingChange.of(a, a1), claimed)).isTrue();
+
+    AlertStateStore reopened = reopen(store);
+
+    assertReadsAsWritten(reopened, aWrite);
+    assertThat(reopened.keepsChanges()).isTrue();
+    assertThat(reopened.pendingChanges(10)).containsExactly(claimed, PendingChange.of(b, b1));
+    assertThat(reopened.countPendingChanges()).isEqualTo(2);
+    PendingChange next = claimed.attempted(NOW.plusSeconds(240), null);
+    assertThat(reopened.updateChange(claimed, next)).as("claiming, through the reopened store, what was read before")
+        .isTrue();
+    reopened.removeChange(b, b1.changeId());
+    assertThat(reopened.pendingChanges(10)).containsExactly(next);
+  }
+
   // ---------------------------------------------------------------------------------- concurrency
 
   /**
@@ -587,6 +879,261 @@ public abstract class StoreCompatibilityKit {
     }
   }
 
+  // ---------------------------------------------------------------------------------- the way back, failing
+
+  /**
+   * The commit of the host's change fails before it reaches the store (with an exception or an {@link
+   * Error}, which the processor reports as a {@link StoreException}): nothing is recorded, the alert is
+   * as it was, and the host's retry records the change and writes it to the ticket once.
+   */
+  @Test
+  public void aChangeWhoseCommitFailsBeforeTheStoreIsNotRecordedAndItsRetryIsWrittenOnce() {
+    for (FaultyStores.Fault fault : List.of(FaultyStores.Fault.BEFORE, FaultyStores.Fault.ERROR_BEFORE)) {
+      WriteBackRun run = new WriteBackRun(newStateStore());
+      assumeTrue(run.store.keepsChanges(), "the store keeps no outbound changes");
+      StoredAlert before = run.store.read(run.key).orElseThrow();
+      run.faulty.failNext(FaultyStores.Call.COMMIT, fault);
+
+      assertThatThrownBy(run::accept).as("%s on the commit", fault).isInstanceOf(StoreException.class)
+          .satisfies(e -> assertThat(injected(e)).as("caused by the injected fault: %s", e).isTrue());
+
+      assertThat(run.store.read(run.key)).as("%s: the alert", fault).contains(before);
+      assertThat(run.store.countPendingChanges()).as("%s: the outbox", fault).isZero();
+      assertThat(run.writer.written()).as("%s: written to the ticket", fault).isEmpty();
+      WriteBackResult retried = run.accept();
+      assertThat(retried.status()).as("%s: the retry, %s", fault, retried.message())
+          .isEqualTo(WriteBackResult.Status.WRITTEN);
+      run.assertWrittenOnce(retried.change().orElseThrow());
+    }
+  }
+
+  /**
+   * The commit of the host's change lands and then fails: the change is in the outbox, the host's retry
+   * records no second one, and {@code writePendingChanges()} of a new processor over the reopened store
+   * writes it to the ticket exactly once.
+   */
+  @Test
+  public void aChangeWhoseCommitFailsAfterTheStoreIsInTheOutboxAndWrittenOnce() {
+    for (FaultyStores.Fault fault : List.of(FaultyStores.Fault.AFTER, FaultyStores.Fault.ERROR_AFTER)) {
+      WriteBackRun run = new WriteBackRun(newStateStore());
+      assumeTrue(run.store.keepsChanges(), "the store keeps no outbound changes");
+      run.faulty.failNext(FaultyStores.Call.COMMIT, fault);
+
+      assertThatThrownBy(run::accept).as("%s on the commit", fault).isInstanceOf(StoreException.class)
+          .satisfies(e -> assertThat(injected(e)).as("caused by the injected fault: %s", e).isTrue());
+
+      assertThat(run.store.read(run.key).orElseThrow().state()).as("%s: the alert", fault)
+          .isEqualTo(AlertState.ACCEPTED);
+      List<PendingChange> pending = run.store.pendingChanges(10);
+      assertThat(pending).as("%s: the outbox", fault).hasSize(1);
+      assertThat(pending.get(0).attempts()).as("%s: attempts", fault).isZero();
+      assertThat(run.accept().status()).as("%s: the host's retry", fault).isEqualTo(WriteBackResult.Status.UNCHANGED);
+      assertThat(run.writer.written()).as("%s: written before writePendingChanges", fault).isEmpty();
+
+      WebhookProcessor restarted = run.restart();
+      assertThat(restarted.writePendingChanges()).as("%s: writePendingChanges", fault)
+          .extracting(WriteBackResult::status).containsExactly(WriteBackResult.Status.WRITTEN);
+      assertThat(restarted.writePendingChanges()).as("%s: writePendingChanges again", fault).isEmpty();
+      run.assertWrittenOnce(pending.get(0).change());
+    }
+  }
+
+  /**
+   * The ticket writer throws an {@link Error} in the middle of a write: the change stays in the outbox,
+   * claimed, and {@code writePendingChanges()} writes it once the claim ({@link WriteBackPolicy#claim()})
+   * has run out, not before.
+   */
+  @Test
+  public void aChangeWhoseWriteThrowsAnErrorIsWrittenOnceTheClaimRunsOut() {
+    WriteBackRun run = new WriteBackRun(newStateStore());
+    assumeTrue(run.store.keepsChanges(), "the store keeps no outbound changes");
+    run.writer.failNext(new AssertionError("the ticket writer died"));
+
+    assertThatThrownBy(run::accept).isInstanceOf(AssertionError.class).hasMessage("the ticket writer died");
+
+    List<PendingChange> pending = run.store.pendingChanges(10);
+    assertThat(pending).as("the outbox").hasSize(1);
+    assertThat(pending.get(0).attempts()).as("attempts").isEqualTo(1);
+    Instant claimEnds = NOW.plus(WriteBackPolicy.DEFAULT.claim());
+    assertThat(pending.get(0).nextAttemptAt()).as("the claim").isEqualTo(claimEnds);
+    WebhookProcessor restarted = run.restart();
+    run.clock.set(claimEnds.minusNanos(1));
+    assertThat(restarted.writePendingChanges()).as("while the claim runs").isEmpty();
+    assertThat(run.writer.written()).as("written while the claim runs").isEmpty();
+    run.clock.set(claimEnds);
+    assertThat(restarted.writePendingChanges()).as("once the claim ran out").extracting(WriteBackResult::status)
+        .containsExactly(WriteBackResult.Status.WRITTEN);
+    run.assertWrittenOnce(pending.get(0).change());
+  }
+
+  /**
+   * Every store call of the way back fails once, before or after it completes, with an exception or an
+   * {@link Error}: while the host changes the alert (retrying while it fails), or while the outbox is
+   * written after the tool failed for a while. The alert ends accepted and the outbox empty, and the
+   * ticket hears of the change once; twice only when the store failed to remove a change the tool had
+   * taken, as {@link io.alertbridge.core.TicketWriter} allows.
+   */
+  @Test
+  public void everyStoreFailureOnTheWayBackLosesNoChange() {
+    assumeTrue(newStateStore().keepsChanges(), "the store keeps no outbound changes");
+    for (FaultyStores.Fault fault : FaultyStores.Fault.values()) {
+      for (FaultyStores.Call call : CHANGE_CALLS) {
+        assertChangeReachesTheTicket(new Injected(call, fault), Injected.NOTHING);
+      }
+      for (FaultyStores.Call call : PENDING_CHANGE_CALLS) {
+        assertChangeReachesTheTicket(Injected.NOTHING, new Injected(call, fault));
+      }
+    }
+  }
+
+  private void assertChangeReachesTheTicket(Injected whileChanging, Injected whileWritingPending) {
+    String scenario = whileChanging + " while the host changes the alert, " + whileWritingPending
+        + " while the outbox is written";
+    WriteBackRun run = new WriteBackRun(newStateStore());
+    if (whileWritingPending.call() != null) {
+      run.writer.failNext(new ApiException(ApiException.Reason.SERVER_ERROR, "503 from the kit's tool", 503, null,
+          null));
+    }
+    whileChanging.planOn(run.faulty);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WriteBackResult result = run.accept();
+        assertThat(result.status()).as("%s: %s", scenario, result.message()).isIn(WriteBackResult.Status.WRITTEN,
+            WriteBackResult.Status.RETRYING, WriteBackResult.Status.UNCHANGED);
+        break;
+      } catch (StoreException e) {
+        if (attempt == MAX_ATTEMPTS || !injected(e)) {
+          throw e;
+        }
+      }
+    }
+    assertThat(run.faulty.waiting()).as("%s: the fault planned while changing fired", scenario).isZero();
+    WebhookProcessor restarted = run.restart();
+    whileWritingPending.planOn(run.faulty);
+    for (int round = 0; round < MAX_ATTEMPTS && run.store.countPendingChanges() > 0; round++) {
+      run.clock.advance(WriteBackPolicy.DEFAULT.claim().plusSeconds(1));
+      try {
+        restarted.writePendingChanges();
+      } catch (StoreException e) {
+        if (!injected(e)) {
+          throw e;
+        }
+      }
+    }
+    assertThat(run.faulty.waiting()).as("%s: the fault planned while writing fired", scenario).isZero();
+    assertThat(run.store.countPendingChanges()).as("%s: the outbox", scenario).isZero();
+    StoredAlert alert = run.store.read(run.key).orElseThrow();
+    assertThat(alert.state()).as("%s: the alert", scenario).isEqualTo(AlertState.ACCEPTED);
+    assertThat(alert.echo()).as("%s: the echo expected", scenario)
+        .hasValueSatisfying(echo -> assertThat(echo.statusKeys()).containsExactly("working"));
+    List<TicketChange> written = run.writer.written();
+    assertThat(written).as("%s: written to the ticket", scenario).isNotEmpty()
+        .allSatisfy(change -> assertThat(change).isEqualTo(written.get(0)));
+    boolean toolTookItUnheard = removalFailedBefore(whileChanging) || removalFailedBefore(whileWritingPending);
+    assertThat(written).as("%s: how often the ticket heard of the change", scenario)
+        .hasSize(toolTookItUnheard ? 2 : 1);
+    assertThat(written.get(0).status()).as(scenario).contains("Working");
+  }
+
+  /** @return whether the fault keeps the store from removing a change that the tool took */
+  private static boolean removalFailedBefore(Injected injected) {
+    return injected.call() == FaultyStores.Call.REMOVE_CHANGE
+        && (injected.fault() == FaultyStores.Fault.BEFORE || injected.fault() == FaultyStores.Fault.ERROR_BEFORE);
+  }
+
+  /** @return whether a fault that {@link FaultyStores} injected caused the failure (the processor wraps some) */
+  private static boolean injected(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).startsWith("injected ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One run of the way back: an open alert of the kit's source in the store under test, a processor over
+   * it wrapped in {@link FaultyStores}, a clock, and the kit's ticket writer.
+   */
+  private final class WriteBackRun {
+    final AlertStateStore store;
+    final DeliveryLog log = newDeliveryLog();
+    final TestClock clock = TestClock.at(NOW);
+    final KitWriter writer = new KitWriter();
+    final AlertKey key = new AlertKey(KIT_SOURCE.id(), "42");
+    FaultyStores faulty;
+    WebhookProcessor processor;
+
+    WriteBackRun(AlertStateStore store) {
+      this.store = store;
+      assertThat(store.commit(List.of(write(key, 0, alert(AlertState.PENDING, 1))))).as("the open alert").isTrue();
+      this.faulty = FaultyStores.wrap(store, log);
+      this.processor = processor();
+    }
+
+    private WebhookProcessor processor() {
+      return WebhookProcessor.builder(IntegrationRegistry.of(new KitIntegration(writer))).clock(clock)
+          .stateStore(faulty.stateStore()).deliveryLog(faulty.deliveryLog()).sources(List.of(KIT_SOURCE)).build();
+    }
+
+    WriteBackResult accept() {
+      return processor.alertChanged(KIT_SOURCE, key.ticketId(), AlertChange.accepted().by("Ada").withNote("on my way"));
+    }
+
+    /** A new processor over the store opened anew, as after the process stopped; faults planned later apply. */
+    WebhookProcessor restart() {
+      faulty = FaultyStores.wrap(reopen(store), log);
+      processor = processor();
+      return processor;
+    }
+
+    void assertWrittenOnce(TicketChange change) {
+      assertThat(writer.written()).as("written to the ticket").containsExactly(change);
+      assertThat(change.status()).contains("Working");
+      assertThat(change.note()).isEqualTo("Accepted in AlertBridge by Ada: on my way");
+      assertThat(store.countPendingChanges()).as("the outbox after the write").isZero();
+      StoredAlert alert = store.read(key).orElseThrow();
+      assertThat(alert.state()).isEqualTo(AlertState.ACCEPTED);
+      assertThat(alert.echo()).as("the echo expected").hasValueSatisfying(echo -> {
+        assertThat(echo.statusKeys()).containsExactly("working");
+        assertThat(echo.until()).isEqualTo(change.requestedAt().plus(WriteBackPolicy.DEFAULT.echoWindow()));
+      });
+    }
+  }
+
+  /** The kit's way back: records what it writes, and fails as told. */
+  private static final class KitWriter implements TicketWriter {
+    private static final WriteBackTable TABLE = WriteBackTable.of(Map.of(AlertState.ACCEPTED, "Working",
+        AlertState.RESOLVED, "Closed"));
+    private final List<TicketChange> written = new ArrayList<>();
+    private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+
+    void failNext(Throwable failure) {
+      failures.add(failure);
+    }
+
+    synchronized List<TicketChange> written() {
+      return List.copyOf(written);
+    }
+
+    @Override
+    public WriteBackTable table(AlertSource source) {
+      return TABLE;
+    }
+
+    @Override
+    public synchronized void write(String ticketId, TicketChange change, ParseContext context) {
+      Throwable failure = failures.poll();
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      written.add(change);
+    }
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   private static AlertKey key(String ticketId) {
@@ -603,8 +1150,41 @@ public abstract class StoreCompatibilityKit {
   }
 
   private static StoredAlert withVersion(StoredAlert alert, long version) {
-    return new StoredAlert(alert.state(), alert.alertId(), alert.lastSourceUpdate(), alert.lastStatusKey(), version,
-        alert.updatedAt(), alert.expiresAt(), List.of());
+    return alert.withVersion(version);
+  }
+
+  private static StoredAlert withEcho(StoredAlert alert, Optional<StoredAlert.Echo> echo) {
+    return new StoredAlert(alert.state(), alert.alertId(), alert.lastSourceUpdate(), alert.lastStatusKey(),
+        alert.version(), alert.updatedAt(), alert.expiresAt(), alert.recentDeliveryIds(), echo);
+  }
+
+  private static AlertWrite changing(AlertKey key, long expectedVersion, StoredAlert next, TicketChange... changes) {
+    return new AlertWrite(key, expectedVersion, next, List.of(), List.of(changes));
+  }
+
+  /**
+   * An outbound change with every field used: a status or none, a note beyond ASCII over two lines, and a
+   * request time to the nanosecond.
+   */
+  private static TicketChange change(AlertKey key, String changeId, AlertState state, Optional<String> status,
+      int nanos) {
+    return new TicketChange(changeId, "alert-of-" + key.ticketId(), state, status,
+        (state == AlertState.ACCEPTED ? "Accepted" : "Resolved") + " in AlertBridge by Ad\u00e8le: on my way \u2603\n"
+            + "\"quoted\" line two", NOW.plusNanos(nanos));
+  }
+
+  private static List<PendingChange> changes(AlertKey key, TicketChange... changes) {
+    List<PendingChange> pending = new ArrayList<>();
+    for (TicketChange change : changes) {
+      pending.add(PendingChange.of(key, change));
+    }
+    return pending;
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
   }
 
   private static AlertWrite write(AlertKey key, long expectedVersion, StoredAlert next, AlertEvent... events) {
@@ -646,20 +1226,26 @@ public abstract class StoreCompatibilityKit {
    * whole commits in commit order (any order among the keys of one commit), each key's events in order.
    */
   private static void assertOldestFirst(List<PendingEvent> listed, List<List<PendingEvent>> commits, int max) {
-    List<PendingEvent> all = commits.stream().flatMap(List::stream).toList();
-    List<PendingEvent> oldest = all.subList(0, Math.min(max, all.size()));
-    assertThat(listed).as("pendingEvents(%d)", max).hasSize(oldest.size()).doesNotHaveDuplicates();
-    assertThat(listed).as("pendingEvents(%d), by commit", max).extracting(pending -> commitOf(pending, commits))
+    assertOldestFirst(listed, commits, PendingEvent::key, "pendingEvents(" + max + ")", max);
+  }
+
+  /** {@link #assertOldestFirst(List, List, int)} for any kind of pending entry. */
+  private static <T> void assertOldestFirst(List<T> listed, List<List<T>> commits, Function<T, AlertKey> keyOf,
+      String what, int max) {
+    List<T> all = commits.stream().flatMap(List::stream).toList();
+    List<T> oldest = all.subList(0, Math.min(max, all.size()));
+    assertThat(listed).as(what).hasSize(oldest.size()).doesNotHaveDuplicates();
+    assertThat(listed).as("%s, by commit", what).extracting(pending -> commitOf(pending, commits))
         .isEqualTo(oldest.stream().map(pending -> commitOf(pending, commits)).toList());
-    for (PendingEvent pending : listed) {
-      AlertKey key = pending.key();
-      List<PendingEvent> ofKey = listed.stream().filter(p -> p.key().equals(key)).toList();
-      List<PendingEvent> allOfKey = all.stream().filter(p -> p.key().equals(key)).toList();
-      assertThat(ofKey).as("pendingEvents(%d) of %s", max, key).isEqualTo(allOfKey.subList(0, ofKey.size()));
+    for (T pending : listed) {
+      AlertKey key = keyOf.apply(pending);
+      List<T> ofKey = listed.stream().filter(p -> keyOf.apply(p).equals(key)).toList();
+      List<T> allOfKey = all.stream().filter(p -> keyOf.apply(p).equals(key)).toList();
+      assertThat(ofKey).as("%s of %s", what, key).isEqualTo(allOfKey.subList(0, ofKey.size()));
     }
   }
 
-  private static int commitOf(PendingEvent pending, List<List<PendingEvent>> commits) {
+  private static <T> int commitOf(T pending, List<List<T>> commits) {
     for (int i = 0; i < commits.size(); i++) {
       if (commits.get(i).contains(pending)) {
         return i;
@@ -856,7 +1442,7 @@ public abstract class StoreCompatibilityKit {
   /**
    * The smallest integration: a JSON object {@code {"id": "1", "status": "New", "updatedAt": "..."}}
    * or an array of them; New creates, Working accepts, Closed resolves; the {@code X-Delivery-Id}
-   * header is the delivery id.
+   * header is the delivery id. Changes go back to the ticket through a {@link KitWriter}.
    */
   private static final class KitIntegration implements Integration {
     private static final StatusMappingTable TABLE = StatusMappingTable.builder()
@@ -865,6 +1451,20 @@ public abstract class StoreCompatibilityKit {
         .row(LifecycleRule.of(WhenAbsent.IGNORE, WhenOpen.RESOLVE), "Closed")
         .otherwise(LifecycleRule.of(WhenAbsent.IGNORE, WhenOpen.KEEP))
         .build();
+    private final KitWriter writer;
+
+    KitIntegration() {
+      this(new KitWriter());
+    }
+
+    KitIntegration(KitWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public Optional<TicketWriter> ticketWriter() {
+      return Optional.of(writer);
+    }
 
     @Override
     public String name() {

@@ -9,8 +9,10 @@ import io.alertbridge.core.AlertStateStore;
 import io.alertbridge.core.AlertWrite;
 import io.alertbridge.core.InMemoryAlertStateStore;
 import io.alertbridge.core.InMemoryDeliveryLog;
+import io.alertbridge.core.PendingChange;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
+import io.alertbridge.core.TicketChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,5 +65,39 @@ class FaultyStoresTest {
     assertThat(faulty.waiting()).isEqualTo(1);
     assertThatThrownBy(() -> faulty.stateStore().read(KEY)).isInstanceOf(AssertionError.class)
         .hasMessage("injected error before read");
+  }
+
+  @Test
+  void outboundChangeCallsFailAsPlanned() {
+    TicketChange change = new TicketChange("c-1", "a", AlertState.ACCEPTED, Optional.of("Working"), "Accepted", NOW);
+    store.commit(List.of(new AlertWrite(KEY, 0,
+        new StoredAlert(AlertState.ACCEPTED, "a", Optional.empty(), "new", 1, NOW, Optional.empty(), List.of()),
+        List.of(), List.of(change))));
+    PendingChange pending = PendingChange.of(KEY, change);
+    PendingChange claimed = pending.attempted(NOW.plusSeconds(120), null);
+    AlertStateStore stateStore = faulty.stateStore();
+    faulty.failNext(FaultyStores.Call.UPDATE_CHANGE, FaultyStores.Fault.BEFORE)
+        .failNext(FaultyStores.Call.UPDATE_CHANGE, FaultyStores.Fault.AFTER)
+        .failNext(FaultyStores.Call.REMOVE_CHANGE, FaultyStores.Fault.ERROR_BEFORE)
+        .failNext(FaultyStores.Call.PENDING_CHANGES, FaultyStores.Fault.ERROR_AFTER)
+        .failNext(FaultyStores.Call.PENDING_CHANGES_OF_KEY, FaultyStores.Fault.BEFORE)
+        .failNext(FaultyStores.Call.COUNT_PENDING_CHANGES, FaultyStores.Fault.BEFORE);
+
+    assertThat(stateStore.keepsChanges()).as("never fails").isTrue();
+    assertThatThrownBy(() -> stateStore.updateChange(pending, claimed))
+        .hasMessage("injected failure before update_change");
+    assertThat(store.pendingChanges(KEY, 10)).as("before the call: not claimed").containsExactly(pending);
+    assertThatThrownBy(() -> stateStore.updateChange(pending, claimed))
+        .hasMessage("injected failure after update_change completed");
+    assertThat(store.pendingChanges(KEY, 10)).as("after the call: claimed").containsExactly(claimed);
+    assertThatThrownBy(() -> stateStore.removeChange(KEY, "c-1")).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> stateStore.pendingChanges(10)).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> stateStore.pendingChanges(KEY, 10)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(stateStore::countPendingChanges).isInstanceOf(StoreException.class);
+    assertThat(faulty.waiting()).isZero();
+
+    assertThat(stateStore.countPendingChanges()).as("the change, after an error before its removal").isEqualTo(1);
+    stateStore.removeChange(KEY, "c-1");
+    assertThat(stateStore.pendingChanges(10)).isEmpty();
   }
 }
