@@ -102,6 +102,8 @@ public interface AlertStateStore {
   /**
    * Replaces a pending change's attempts, next attempt time and error, only while it still is as {@code
    * expected} (same key, change id, attempts and next attempt time): one node claims an attempt this way.
+   * The store must keep the next attempt time exactly, to the nanosecond, as it keeps every instant: the
+   * processor compares it with the time it wrote.
    *
    * @param expected the change as read
    * @param next the same change, with new attempts, next attempt time and error

@@ -34,6 +34,9 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
   private final Set<AlertKey> queued = new HashSet<>();
   /** Outbound changes in commit order. */
   private final LinkedHashMap<EventRef, PendingChange> changes = new LinkedHashMap<>();
+  /** The same changes by key, each key's in commit order. */
+  private final java.util.HashMap<AlertKey, LinkedHashMap<String, PendingChange>> changesByKey =
+      new java.util.HashMap<>();
   private long versionFloor;
 
   private record Expiry(AlertKey key, Instant at) {}
@@ -74,7 +77,10 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
           addPending(write.key(), write.events());
         }
         for (TicketChange change : write.changes()) {
-          changes.putIfAbsent(new EventRef(write.key(), change.changeId()), PendingChange.of(write.key(), change));
+          PendingChange pending = PendingChange.of(write.key(), change);
+          if (changes.putIfAbsent(new EventRef(write.key(), change.changeId()), pending) == null) {
+            changesByKey.computeIfAbsent(write.key(), key -> new LinkedHashMap<>()).put(change.changeId(), pending);
+          }
         }
         latest = latest == null || next.updatedAt().isAfter(latest) ? next.updatedAt() : latest;
       }
@@ -164,14 +170,16 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
     Objects.requireNonNull(key, "key");
     positive(max);
     synchronized (lock) {
-      List<PendingChange> oldest = new ArrayList<>();
-      for (PendingChange change : changes.values()) {
+      LinkedHashMap<String, PendingChange> ofKey = changesByKey.get(key);
+      if (ofKey == null) {
+        return List.of();
+      }
+      List<PendingChange> oldest = new ArrayList<>(Math.min(max, ofKey.size()));
+      for (PendingChange change : ofKey.values()) {
         if (oldest.size() == max) {
           break;
         }
-        if (change.key().equals(key)) {
-          oldest.add(change);
-        }
+        oldest.add(change);
       }
       return oldest;
     }
@@ -192,6 +200,7 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
         return false;
       }
       changes.put(ref, next);
+      changesByKey.get(next.key()).put(next.change().changeId(), next);
       return true;
     }
   }
@@ -199,7 +208,13 @@ public final class InMemoryAlertStateStore implements AlertStateStore {
   @Override
   public void removeChange(AlertKey key, String changeId) {
     synchronized (lock) {
-      changes.remove(new EventRef(key, changeId));
+      if (changes.remove(new EventRef(key, changeId)) != null) {
+        LinkedHashMap<String, PendingChange> ofKey = changesByKey.get(key);
+        ofKey.remove(changeId);
+        if (ofKey.isEmpty()) {
+          changesByKey.remove(key);
+        }
+      }
     }
   }
 

@@ -218,7 +218,16 @@ final class WriteBacks {
     java.time.Duration retryAfter = null;
     try {
       writer(integration, source).write(key.ticketId(), change, new ParseContext(source, limits, clock));
-      store.removeChange(key, change.changeId());
+      try {
+        store.removeChange(key, change.changeId());
+      } catch (StoreException e) {
+        LOG.warn("source={} alertKey={} change {} was written, but the outbox could not drop it, so it will be"
+            + " written again once its claim runs out: {}", source.id(), key.ticketId(), change.changeId(),
+            e.getMessage());
+        return new WriteBackResult(key, WriteBackResult.Status.WRITTEN, Optional.of(change.state()),
+            Optional.of(change), "written to the ticket; the store could not drop it from the outbox, so it will be"
+            + " written again (" + e.getMessage() + ")", Optional.empty());
+      }
       LOG.info("source={} alertKey={} change {} written to the ticket ({}, status {})", source.id(), key.ticketId(),
           change.changeId(), name(change.state()), change.status().orElse("unchanged"));
       return new WriteBackResult(key, WriteBackResult.Status.WRITTEN, Optional.of(change.state()), Optional.of(change),

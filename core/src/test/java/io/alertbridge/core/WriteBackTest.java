@@ -520,4 +520,26 @@ class WriteBackTest {
     assertThat(polled.state()).contains(AlertState.RESOLVED);
     assertThat(sink.applied()).extracting(AlertEvent::eventType).containsExactly(EventType.ALERT);
   }
+
+  @Test
+  void aWriteTheOutboxCannotDropIsWrittenAndWrittenAgainAfterTheClaim() {
+    deliver("42,New");
+    AlertStateStore cannotDrop = new ForwardingAlertStateStore(store) {
+      @Override
+      public void removeChange(AlertKey key, String changeId) {
+        throw new StoreException("connection lost");
+      }
+    };
+
+    WriteBackResult result = processor(cannotDrop).alertChanged(SOURCE, "42", AlertChange.accepted());
+
+    assertThat(result.status()).isEqualTo(WriteBackResult.Status.WRITTEN);
+    assertThat(result.message()).contains("will be written again", "connection lost");
+    assertThat(store.countPendingChanges()).isEqualTo(1);
+    clock.advance(WriteBackPolicy.DEFAULT.claim());
+    assertThat(processor.writePendingChanges()).extracting(WriteBackResult::status)
+        .containsExactly(WriteBackResult.Status.WRITTEN);
+    assertThat(desk.written).hasSize(2);
+    assertThat(store.countPendingChanges()).isZero();
+  }
 }
