@@ -130,9 +130,9 @@ class AutotaskWriteBackLoopTest {
     ticketIs(5, resolvedAt, TECHNICIAN);
     ProcessingResult resolveEcho = callout();
 
-    assertThat(lateAcceptEcho.outcome()).as("In Progress would reopen a resolved alert, were it not an echo")
-        .isEqualTo(Outcome.UNCHANGED);
-    assertThat(lateAcceptEcho.message()).contains("echo");
+    assertThat(lateAcceptEcho.outcome()).as("In Progress, of before the host's resolve, would reopen the alert")
+        .isEqualTo(Outcome.STALE);
+    assertThat(lateAcceptEcho.event()).isEmpty();
     assertThat(resolveEcho.outcome()).isEqualTo(Outcome.UNCHANGED);
     assertThat(stored().state()).isEqualTo(AlertState.RESOLVED);
     assertThat(applied()).containsExactly(EventType.ALERT);

@@ -24,10 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** An integration as another, but whose ticket writer throws an {@link Error} on its first write. */
+/**
+ * An integration as another, but whose ticket writer throws a {@link VirtualMachineError} on its first write,
+ * as a process that dies in the middle of a write would: the processor lets it through (other errors are
+ * retried like any failed write).
+ */
 final class ErrorOnceIntegration implements Integration {
   /** What the first write throws: a failure no writer is expected to catch. */
-  static final class Crash extends Error {
+  static final class Crash extends VirtualMachineError {
     private static final long serialVersionUID = 1L;
 
     Crash() {
