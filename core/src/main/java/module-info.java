@@ -7,7 +7,6 @@ module io.alertbridge.core {
   exports io.alertbridge.core;
   exports io.alertbridge.core.json;
   exports io.alertbridge.core.http;
-  exports io.alertbridge.core.internal to io.alertbridge.cli;
 
   uses io.alertbridge.core.Integration;
 }

@@ -2,7 +2,7 @@ package io.alertbridge.cli;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
-import io.alertbridge.core.internal.HttpMessages;
+import io.alertbridge.core.http.HttpMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -59,7 +59,7 @@ public final class Fixtures {
       if (file.startsWith(name + ".")) {
         byte[] bytes = bytes(file);
         if (file.endsWith(".http")) {
-          return RecordedRequests.parse(bytes);
+          return io.alertbridge.core.http.HttpMessages.parse(bytes);
         }
         return Delivery.of(Headers.of("Content-Type", "application/json"), bytes);
       }

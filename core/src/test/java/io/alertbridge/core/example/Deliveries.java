@@ -2,7 +2,7 @@ package io.alertbridge.core.example;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
-import io.alertbridge.core.internal.HttpMessages;
+import io.alertbridge.core.http.HttpMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.alertbridge.core.internal;
+package io.alertbridge.core.http;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a recorded HTTP request: header lines {@code Name: value} (LF or CRLF), one empty line, then
- * the body bytes exactly as they are, with no newline added or removed.
+ * Reads a recorded HTTP request, such as a fixture file ({@code *.http}): header lines {@code Name: value}
+ * (LF or CRLF), one empty line, then the body bytes exactly as they are, with no newline added or removed.
+ * The command-line tool and the test kit read recorded deliveries with it.
  */
 public final class HttpMessages {
 

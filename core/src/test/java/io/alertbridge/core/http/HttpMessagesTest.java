@@ -1,4 +1,4 @@
-package io.alertbridge.testkit;
+package io.alertbridge.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,13 +7,13 @@ import io.alertbridge.core.Delivery;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class RecordedRequestsTest {
+class HttpMessagesTest {
 
   @Test
   void keepsTheBodyBytesExactly() {
     byte[] message = "Content-Type: application/json\nX-Id: 7\n\n{\"a\": \"b\"}\n\n".getBytes(StandardCharsets.UTF_8);
 
-    Delivery delivery = RecordedRequests.parse(message);
+    Delivery delivery = HttpMessages.parse(message);
 
     assertThat(delivery.headers().first("content-type")).contains("application/json");
     assertThat(delivery.headers().first("X-ID")).contains("7");
@@ -22,7 +22,7 @@ class RecordedRequestsTest {
 
   @Test
   void readsCrLfHeadersAndAnEmptyBody() {
-    Delivery delivery = RecordedRequests.parse("A: 1\r\nB: x: y\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+    Delivery delivery = HttpMessages.parse("A: 1\r\nB: x: y\r\n\r\n".getBytes(StandardCharsets.UTF_8));
 
     assertThat(delivery.headers().first("B")).contains("x: y");
     assertThat(delivery.body()).isEmpty();
@@ -30,7 +30,7 @@ class RecordedRequestsTest {
 
   @Test
   void refusesAHeaderLineWithoutColon() {
-    assertThatThrownBy(() -> RecordedRequests.parse("not a header\n\n{}".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> HttpMessages.parse("not a header\n\n{}".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("expected a header line");
   }
 }
