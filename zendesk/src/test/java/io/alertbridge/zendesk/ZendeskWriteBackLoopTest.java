@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.alertbridge.core.AlertChange;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
-import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Authenticator;
+import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.EventType;
@@ -28,7 +28,7 @@ import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.WriteBackResult;
 import io.alertbridge.core.WriteBackTable;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import io.alertbridge.zendesk.testing.FakeZendeskApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,7 +51,7 @@ class ZendeskWriteBackLoopTest {
   private static final Secret SIGNING_SECRET = Secret.of("loop-signing-secret");
 
   private final FakeZendeskApi api = FakeZendeskApi.start(EMAIL, TOKEN).ticket(4711, "new");
-  private final MutableClock clock = MutableClock.at("2025-06-10T08:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-10T08:00:00Z");
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final AlertSource source = AlertSource.builder("zendesk-prod", ZendeskIntegration.NAME)
       .authentication(Authentication.signature(SIGNING_SECRET))
