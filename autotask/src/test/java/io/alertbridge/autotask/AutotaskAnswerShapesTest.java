@@ -9,8 +9,8 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class AutotaskAnswerShapesTest {
   private final LoopbackAutotaskApi api = LoopbackAutotaskApi.start();
   private final WebhookProcessor processor = WebhookProcessor.builder(
       IntegrationRegistry.of(new AutotaskIntegration(new RestApiTicketSource())))
-      .clock(MutableClock.at("2025-06-12T12:00:00Z")).build();
+      .clock(TestClock.at("2025-06-12T12:00:00Z")).build();
 
   @AfterEach
   void stop() {

@@ -14,8 +14,8 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ class AutotaskApiBoundsTest {
       StandardCharsets.UTF_8);
 
   private final MisbehavingApi api = MisbehavingApi.start();
-  private final MutableClock clock = MutableClock.at("2025-06-12T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-12T12:00:00Z");
 
   @AfterEach
   void stop() {

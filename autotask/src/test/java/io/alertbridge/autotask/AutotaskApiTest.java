@@ -16,9 +16,9 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /** The REST API client against the loopback fake: failures, picklists, zone, caching, credentials. */
 class AutotaskApiTest {
   private final LoopbackAutotaskApi api = LoopbackAutotaskApi.start();
-  private final MutableClock clock = MutableClock.at("2025-06-12T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-12T12:00:00Z");
   private final RestApiTicketSource tickets = new RestApiTicketSource();
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration(tickets)))
       .clock(clock).build();

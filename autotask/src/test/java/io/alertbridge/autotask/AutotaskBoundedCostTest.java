@@ -11,8 +11,8 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.HostileInputCheck;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +31,7 @@ class AutotaskBoundedCostTest {
   /** Hostile allocation may be at most this multiple. */
   private static final double ALLOCATION_FACTOR = 10;
   private static final AlertSource SOURCE = AlertSource.of("autotask-prod", AutotaskIntegration.NAME);
-  private static final MutableClock CLOCK = MutableClock.at("2025-06-12T12:00:00Z");
+  private static final TestClock CLOCK = TestClock.at("2025-06-12T12:00:00Z");
   private static final AutotaskTicketSource TICKETS = (id, context) -> Optional.of(AutotaskTicket.builder(id,
       CodedValue.of(1L, "New")).title("EX01: Exchange server not responding to ping").build());
   private static final AutotaskIntegration INTEGRATION = new AutotaskIntegration(TICKETS);

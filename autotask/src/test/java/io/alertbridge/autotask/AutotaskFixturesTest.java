@@ -13,8 +13,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ class AutotaskFixturesTest {
   private static final String EXCHANGE_DOWN = "EX01: Exchange server not responding to ping";
 
   private final LoopbackAutotaskApi api = LoopbackAutotaskApi.start();
-  private final MutableClock clock = MutableClock.at("2025-06-12T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-12T12:00:00Z");
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration()))
       .clock(clock).build();
   private final AlertSource source = api.source("autotask-contoso");

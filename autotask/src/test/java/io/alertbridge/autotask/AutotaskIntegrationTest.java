@@ -12,7 +12,7 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +26,7 @@ class AutotaskIntegrationTest {
     return Optional.of(AutotaskTicket.builder(id, CodedValue.of(1L, "New")).title("Ticket " + id).build());
   };
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration(stub)))
-      .clock(MutableClock.at("2025-06-12T12:00:00Z")).build();
+      .clock(TestClock.at("2025-06-12T12:00:00Z")).build();
   private final AlertSource source = AlertSource.of("autotask", "autotask");
 
   @Test

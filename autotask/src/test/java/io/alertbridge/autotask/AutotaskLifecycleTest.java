@@ -12,7 +12,7 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Both lifecycle tables of the spec, row by row, with tickets from a stub source. */
 class AutotaskLifecycleTest {
-  private final MutableClock clock = MutableClock.at("2025-06-12T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-12T12:00:00Z");
   private volatile CodedValue status = CodedValue.of(1L, "New");
   private volatile CodedValue priority;
   private final AutotaskTicketSource stub = (id, context) -> Optional.of(AutotaskTicket.builder(id, status)

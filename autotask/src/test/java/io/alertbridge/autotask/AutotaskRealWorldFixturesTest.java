@@ -11,8 +11,8 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class AutotaskRealWorldFixturesTest {
 
   private final LoopbackAutotaskApi api = LoopbackAutotaskApi.start()
       .picklists(FIXTURES.text("api-picklists-with-cancelled.json"));
-  private final MutableClock clock = MutableClock.at("2025-06-14T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-14T12:00:00Z");
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new AutotaskIntegration()))
       .clock(clock).build();
   private final AlertSource source = api.source("autotask-contoso");

@@ -15,9 +15,9 @@ import io.alertbridge.core.TicketChange;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.WriteBackTable;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.http.ApiException;
 import io.alertbridge.core.json.Json;
+import io.alertbridge.testkit.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class AutotaskTicketWriterTest {
 
   private final LoopbackAutotaskApi api = LoopbackAutotaskApi.start();
   private final FakeAutotaskApi fake = api.fake();
-  private final MutableClock clock = MutableClock.at("2025-06-12T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-12T12:00:00Z");
   private final TicketWriter writer = new AutotaskIntegration().ticketWriter().orElseThrow();
 
   AutotaskTicketWriterTest() {

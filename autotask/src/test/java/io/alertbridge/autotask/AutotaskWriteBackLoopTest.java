@@ -19,10 +19,10 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.WriteBackResult;
 import io.alertbridge.core.WriteBackResult.Status;
-import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.example.RecordingSink;
+import io.alertbridge.core.WriteBackResult;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.RecordingSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +43,7 @@ class AutotaskWriteBackLoopTest {
 
   private final LoopbackAutotaskApi api = LoopbackAutotaskApi.start();
   private final FakeAutotaskApi fake = api.fake();
-  private final MutableClock clock = MutableClock.at("2025-06-12T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-12T12:00:00Z");
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final RecordingSink sink = new RecordingSink();
   private final AlertSource source = api.builder("psa").setting("zoneUrl", api.zoneUrl()).build();

@@ -1,12 +1,12 @@
 package io.alertbridge.cli;
 
 import io.alertbridge.core.IntegrationRegistry;
-import io.alertbridge.core.example.ExampleIntegration;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testsupport.ExampleIntegration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;

@@ -3,15 +3,15 @@ package io.alertbridge.haloitsm;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.IntegrationRegistry;
-import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.Limits;
+import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketEvent;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.haloitsm.testing.HaloDeliveries;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
 import java.util.List;
 
 /** Shared set-up for the HaloITSM tests. */
@@ -22,7 +22,7 @@ final class Halo {
 
   static WebhookProcessor processor() {
     return WebhookProcessor.builder(IntegrationRegistry.of(new HaloItsmIntegration()))
-        .clock(MutableClock.at("2025-11-18T12:00:00Z")).build();
+        .clock(TestClock.at("2025-11-18T12:00:00Z")).build();
   }
 
   static Delivery fixture(String name) {
@@ -48,7 +48,7 @@ final class Halo {
 
   static List<TicketEvent> events(Delivery delivery) {
     return new HaloParser().parse(delivery,
-        new ParseContext(SOURCE, Limits.defaults(), MutableClock.at("2025-11-18T12:00:00Z"))).stream()
+        new ParseContext(SOURCE, Limits.defaults(), TestClock.at("2025-11-18T12:00:00Z"))).stream()
         .map(TicketEvent.class::cast).toList();
   }
 

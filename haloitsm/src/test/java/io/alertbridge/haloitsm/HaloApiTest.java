@@ -11,15 +11,15 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.haloitsm.HaloApiException.Reason;
 import io.alertbridge.haloitsm.testing.FakeHaloApi;
+import io.alertbridge.testkit.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class HaloApiTest {
   private static final String CLIENT_SECRET = "Hs9!client-secret-Zk4";
 
   private final FakeHaloApi api = FakeHaloApi.start(CLIENT_ID, CLIENT_SECRET);
-  private final MutableClock clock = MutableClock.at("2025-11-18T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-11-18T12:00:00Z");
   private final HaloItsmIntegration integration = new HaloItsmIntegration();
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(integration))
       .clock(clock).build();

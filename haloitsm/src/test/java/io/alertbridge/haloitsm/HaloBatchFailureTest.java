@@ -12,10 +12,10 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.ForwardingAlertStateStore;
-import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.example.RecordingSink;
 import io.alertbridge.haloitsm.testing.HaloDeliveries;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.ForwardingAlertStateStore;
+import io.alertbridge.testsupport.RecordingSink;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class HaloBatchFailureTest {
   private boolean failNextCommit = true;
 
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new HaloItsmIntegration()))
-      .clock(MutableClock.at("2025-11-18T12:00:00Z"))
+      .clock(TestClock.at("2025-11-18T12:00:00Z"))
       .stateStore(new ForwardingAlertStateStore(store) {
         @Override
         public boolean commit(List<AlertWrite> writes) {

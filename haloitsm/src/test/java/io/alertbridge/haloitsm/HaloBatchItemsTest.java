@@ -11,7 +11,7 @@ import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.TicketEvent;
 import io.alertbridge.core.UnreadableTicketEvent;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class HaloBatchItemsTest {
 
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new HaloItsmIntegration()))
-      .clock(MutableClock.at("2025-11-18T12:00:00Z")).stateStore(store).build();
+      .clock(TestClock.at("2025-11-18T12:00:00Z")).stateStore(store).build();
 
   @Test
   void theBadElementIsInvalidWithItsPointerAndTheGoodOnesAreCreated() {

@@ -7,9 +7,9 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.HostileInputCheck;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class HaloBoundedCostTest {
   private static final double ALLOCATION_FACTOR = 10;
   private static final WebhookProcessor PROCESSOR = Halo.processor();
 
-  private static final HostileInputCheck CHECK = new HostileInputCheck("HaloITSM", PROCESSOR, Halo.SOURCE, new HaloParser(), MutableClock.at("2025-11-18T12:00:00Z"),
+  private static final HostileInputCheck CHECK = new HostileInputCheck("HaloITSM", PROCESSOR, Halo.SOURCE, new HaloParser(), TestClock.at("2025-11-18T12:00:00Z"),
       ALLOCATION_FACTOR);
 
   @BeforeAll

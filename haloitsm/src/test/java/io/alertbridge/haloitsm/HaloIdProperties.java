@@ -7,8 +7,8 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -84,7 +84,7 @@ class HaloIdProperties {
   @Property(tries = 300)
   void arbitraryBodiesGiveSnapshotsOrAnInvalidDelivery(@ForAll("bodies") String body) {
     HaloParser parser = new HaloParser();
-    ParseContext context = new ParseContext(Halo.SOURCE, Limits.defaults(), MutableClock.at("2025-11-18T12:00:00Z"));
+    ParseContext context = new ParseContext(Halo.SOURCE, Limits.defaults(), TestClock.at("2025-11-18T12:00:00Z"));
     try {
       assertThat(parser.parse(Deliveries.json(body), context)).isNotEmpty();
     } catch (InvalidDeliveryException e) {

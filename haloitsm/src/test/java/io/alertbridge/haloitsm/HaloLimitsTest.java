@@ -9,7 +9,7 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class HaloLimitsTest {
 
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new HaloItsmIntegration()))
-      .clock(MutableClock.at("2025-11-18T12:00:00Z")).stateStore(store).build();
+      .clock(TestClock.at("2025-11-18T12:00:00Z")).stateStore(store).build();
 
   private ProcessingResult send(String body) {
     return assertTimeoutPreemptively(QUICKLY, () -> processor.process(Halo.SOURCE, Halo.json(body)));

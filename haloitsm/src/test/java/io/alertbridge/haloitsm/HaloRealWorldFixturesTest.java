@@ -13,10 +13,10 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.haloitsm.testing.FakeHaloApi;
 import io.alertbridge.haloitsm.testing.HaloDeliveries;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class HaloRealWorldFixturesTest {
   private static final String CLIENT_SECRET = "nw-client-secret-8Rt";
 
   private final FakeHaloApi api = FakeHaloApi.start(CLIENT_ID, CLIENT_SECRET);
-  private final MutableClock clock = MutableClock.at("2025-11-20T06:16:30Z");
+  private final TestClock clock = TestClock.at("2025-11-20T06:16:30Z");
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new HaloItsmIntegration()))
       .clock(clock).stateStore(store).build();

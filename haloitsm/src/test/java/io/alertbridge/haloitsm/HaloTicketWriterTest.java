@@ -11,10 +11,10 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.TicketChange;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.http.ApiException;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.haloitsm.testing.FakeHaloApi;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ class HaloTicketWriterTest {
   private final FakeHaloApi api = FakeHaloApi.start(CLIENT_ID, CLIENT_SECRET)
       .ticket(4242, "{\"id\": 4242, \"status_id\": 1, \"summary\": \"Disk full on db-2\"}");
   private final HaloTicketWriter writer = new HaloTicketWriter(new HaloClients());
-  private final MutableClock clock = MutableClock.at("2025-11-18T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-11-18T12:00:00Z");
 
   @AfterEach
   void stop() {

@@ -17,10 +17,10 @@ import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.WriteBackResult;
 import io.alertbridge.core.WriteBackTable;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.haloitsm.testing.FakeHaloApi;
-import io.alertbridge.testkit.FaultyWriter;
 import io.alertbridge.haloitsm.testing.HaloDeliveries;
+import io.alertbridge.testkit.FaultyWriter;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +37,7 @@ class HaloWriteBackLoopTest {
 
   private final FakeHaloApi api = FakeHaloApi.start(CLIENT_ID, CLIENT_SECRET)
       .ticket(4242, "{\"id\": 4242, \"status_id\": 1, \"summary\": \"Disk full on db-2\"}");
-  private final MutableClock clock = MutableClock.at("2025-11-18T12:00:00Z");
+  private final TestClock clock = TestClock.at("2025-11-18T12:00:00Z");
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final AlertSource source = source(settings().build());
   private WebhookProcessor processor = processor(new HaloItsmIntegration());

@@ -14,8 +14,8 @@ import io.alertbridge.core.Redelivery;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.ExampleIntegration;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.ExampleIntegration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -95,7 +95,7 @@ class DatabaseOutageTest {
     JdbcStores stores = JdbcStores.builder(pool).build();
     stores.createSchemaIfMissing();
     MultiNodeTest.HostAlerts host = new MultiNodeTest.HostAlerts();
-    MutableClock clock = MutableClock.at("2025-03-04T09:15:00Z");
+    TestClock clock = TestClock.at("2025-03-04T09:15:00Z");
     WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
         .clock(clock).stateStore(stores.stateStore()).deliveryLog(stores.deliveryLog()).eventSink(host).build();
 

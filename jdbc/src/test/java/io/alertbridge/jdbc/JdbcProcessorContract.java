@@ -22,9 +22,9 @@ import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.WriteBackResult;
 import io.alertbridge.core.WriteBackTable;
-import io.alertbridge.core.example.ExampleIntegration;
-import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.example.RecordingSink;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.testsupport.RecordingSink;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcProcessorContract {
   static final AlertSource SOURCE = AlertSource.of("service-desk", ExampleIntegration.NAME);
 
-  final MutableClock clock = MutableClock.at("2025-03-04T09:15:00Z");
+  final TestClock clock = TestClock.at("2025-03-04T09:15:00Z");
   final RecordingSink sink = new RecordingSink();
   FaultyDataSource faulty;
   String prefix;

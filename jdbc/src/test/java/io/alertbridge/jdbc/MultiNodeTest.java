@@ -17,8 +17,8 @@ import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.ExampleIntegration;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.ExampleIntegration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,7 +71,7 @@ class MultiNodeTest {
     }
   }
 
-  private WebhookProcessor node(String prefix, MutableClock clock, HostAlerts host) {
+  private WebhookProcessor node(String prefix, TestClock clock, HostAlerts host) {
     HikariDataSource pool = Databases.postgresNode(THREADS_PER_NODE);
     pools.add(pool);
     JdbcStores stores = JdbcStores.builder(pool).tablePrefix(prefix).build();
@@ -88,7 +88,7 @@ class MultiNodeTest {
   @Test
   void twoNodesRacingTheSameTicketsOpenOneAlertEachAndApplyEveryTransitionOnce() throws Exception {
     String prefix = Databases.uniquePrefix();
-    MutableClock clock = MutableClock.at("2025-03-04T09:15:00Z");
+    TestClock clock = TestClock.at("2025-03-04T09:15:00Z");
     HostAlerts host = new HostAlerts();
     List<WebhookProcessor> nodes = List.of(node(prefix, clock, host), node(prefix, clock, host));
     ExecutorService threads = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);

@@ -10,8 +10,8 @@ import io.alertbridge.core.Headers;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.ExampleIntegration;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.ExampleIntegration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +89,7 @@ class ReadmeExamplesTest {
   @Test
   void twoNodesAsShownShareOneAlertAndSweepIt() {
     DataSource database = Databases.h2(null);
-    MutableClock clock = MutableClock.at("2025-03-04T09:15:00Z");
+    TestClock clock = TestClock.at("2025-03-04T09:15:00Z");
     Map<String, AlertEvent> applied = new LinkedHashMap<>();
     AlertEventSink alerts = event -> {
       synchronized (applied) {

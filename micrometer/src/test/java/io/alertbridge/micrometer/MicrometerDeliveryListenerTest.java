@@ -10,10 +10,10 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.ExampleIntegration;
-import io.alertbridge.core.example.ForwardingAlertStateStore;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
+import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.testsupport.ForwardingAlertStateStore;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
@@ -26,7 +26,7 @@ class MicrometerDeliveryListenerTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AtomicBoolean storeDown = new AtomicBoolean();
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
-      .clock(MutableClock.at("2025-03-04T09:15:00Z"))
+      .clock(TestClock.at("2025-03-04T09:15:00Z"))
       .stateStore(new ForwardingAlertStateStore(new InMemoryAlertStateStore()) {
         @Override
         public Optional<StoredAlert> read(AlertKey key) {

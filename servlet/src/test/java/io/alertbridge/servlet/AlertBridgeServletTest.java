@@ -15,10 +15,10 @@ import io.alertbridge.core.Secret;
 import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.ExampleIntegration;
-import io.alertbridge.core.example.ForwardingAlertStateStore;
-import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.example.RecordingSink;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.testsupport.ForwardingAlertStateStore;
+import io.alertbridge.testsupport.RecordingSink;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ReadListener;
@@ -80,7 +80,7 @@ class AlertBridgeServletTest {
 
   private WebhookProcessor processor(Limits limits) {
     return WebhookProcessor.builder(IntegrationRegistry.of(new ExampleIntegration()))
-        .clock(MutableClock.at("2025-03-04T09:15:00Z"))
+        .clock(TestClock.at("2025-03-04T09:15:00Z"))
         .limits(limits)
         .stateStore(new ForwardingAlertStateStore(new InMemoryAlertStateStore()) {
           @Override

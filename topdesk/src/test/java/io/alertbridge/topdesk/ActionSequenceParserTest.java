@@ -1,6 +1,6 @@
 package io.alertbridge.topdesk;
 
-import static io.alertbridge.core.example.Deliveries.json;
+import static io.alertbridge.testsupport.Deliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +14,7 @@ import io.alertbridge.core.Link;
 import io.alertbridge.core.MalformedDeliveryException;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ActionSequenceParserTest {
   private static final ParseContext CONTEXT = new ParseContext(AlertSource.of("topdesk-prod", "topdesk"),
-      Limits.defaults(), MutableClock.at("2025-04-14T06:32:36Z"));
+      Limits.defaults(), TestClock.at("2025-04-14T06:32:36Z"));
 
   private final ActionSequenceParser parser = new ActionSequenceParser();
 

@@ -13,8 +13,8 @@ import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.json.Json;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +64,7 @@ class CustomDetailsProperties {
   /** For any bytes, the parser reads one snapshot or says why not; nothing else escapes. */
   @Property
   void anyBodyIsReadOrRejectedAsInvalid(@ForAll("bodies") byte[] body) {
-    ParseContext context = new ParseContext(SOURCE, Limits.defaults(), MutableClock.at("2025-04-14T06:32:36Z"));
+    ParseContext context = new ParseContext(SOURCE, Limits.defaults(), TestClock.at("2025-04-14T06:32:36Z"));
     try {
       assertThat(new ActionSequenceParser().parse(Delivery.of(Headers.empty(), body), context)).hasSize(1);
     } catch (InvalidDeliveryException expected) {
@@ -75,7 +75,7 @@ class CustomDetailsProperties {
   /** Sends an ALERT for the key first when the event type needs an open alert, then the body. */
   private static ProcessingResult openThenSend(Map<String, Object> body) {
     WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new TopdeskIntegration()))
-        .clock(MutableClock.at("2025-04-14T06:32:36Z")).build();
+        .clock(TestClock.at("2025-04-14T06:32:36Z")).build();
     if (!"ALERT".equalsIgnoreCase((String) body.get("eventType"))) {
       Map<String, Object> open = Map.of("eventType", "ALERT", "incidentKey", body.get("incidentKey"));
       processor.process(SOURCE, delivery(open));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alertbridge.core.AlertSource;
-import io.alertbridge.core.Authentication;
 import io.alertbridge.core.Authentication.Credentials;
+import io.alertbridge.core.Authentication;
 import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
@@ -13,7 +13,7 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class TopdeskAuthenticationTest {
       .build();
 
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new TopdeskIntegration()))
-      .clock(MutableClock.at("2025-04-14T06:32:36Z")).build();
+      .clock(TestClock.at("2025-04-14T06:32:36Z")).build();
 
   private Outcome send(AlertSource source, String... headers) {
     String[] all = new String[headers.length + 2];

@@ -10,8 +10,8 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.HostileInputCheck;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +42,7 @@ class TopdeskBoundedCostTest {
    */
   private static final double ALLOCATION_FACTOR = 10;
   private static final AlertSource SOURCE = AlertSource.of("topdesk-prod", TopdeskIntegration.NAME);
-  private static final MutableClock CLOCK = MutableClock.at("2025-04-14T06:32:36Z");
+  private static final TestClock CLOCK = TestClock.at("2025-04-14T06:32:36Z");
   private static final WebhookProcessor PROCESSOR =
       WebhookProcessor.builder(IntegrationRegistry.of(new TopdeskIntegration())).clock(CLOCK).build();
 

@@ -1,6 +1,6 @@
 package io.alertbridge.topdesk;
 
-import static io.alertbridge.core.example.Deliveries.json;
+import static io.alertbridge.testsupport.Deliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.AlertEvent;
@@ -11,7 +11,7 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class TopdeskDeliveryProblemsTest {
   private static final AlertSource SOURCE = AlertSource.of("topdesk-prod", TopdeskIntegration.NAME);
 
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new TopdeskIntegration()))
-      .clock(MutableClock.at("2025-04-14T06:32:36Z")).build();
+      .clock(TestClock.at("2025-04-14T06:32:36Z")).build();
 
   @Test
   void answers400SuggestingTheEscapeCheckboxWhenAQuoteBreaksTheBody() {

@@ -12,8 +12,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import io.alertbridge.topdesk.testing.TopdeskDeliveries;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class TopdeskFixturesTest {
   private static final AlertSource SOURCE = AlertSource.of("topdesk-prod", TopdeskIntegration.NAME);
 
-  private final MutableClock clock = MutableClock.at("2025-04-14T06:32:36Z");
+  private final TestClock clock = TestClock.at("2025-04-14T06:32:36Z");
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new TopdeskIntegration()))
       .clock(clock).stateStore(store).build();

@@ -1,6 +1,6 @@
 package io.alertbridge.topdesk;
 
-import static io.alertbridge.core.example.Deliveries.json;
+import static io.alertbridge.testsupport.Deliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.AlertEvent;
@@ -13,14 +13,14 @@ import io.alertbridge.core.Priority;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TopdeskIntegrationTest {
   private final TopdeskIntegration integration = new TopdeskIntegration();
-  private final MutableClock clock = MutableClock.at("2025-04-14T06:32:36Z");
+  private final TestClock clock = TestClock.at("2025-04-14T06:32:36Z");
 
   @Test
   void isFoundByTheServiceLoader() {

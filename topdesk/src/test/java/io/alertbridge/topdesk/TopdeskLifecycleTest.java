@@ -1,6 +1,6 @@
 package io.alertbridge.topdesk;
 
-import static io.alertbridge.core.example.Deliveries.json;
+import static io.alertbridge.testsupport.Deliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.AlertEvent;
@@ -13,7 +13,7 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.ReopenPolicy;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TopdeskLifecycleTest {
   private static final AlertSource SOURCE = AlertSource.of("topdesk-prod", TopdeskIntegration.NAME);
 
-  private final MutableClock clock = MutableClock.at("2025-04-14T06:32:36Z");
+  private final TestClock clock = TestClock.at("2025-04-14T06:32:36Z");
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new TopdeskIntegration()))
       .clock(clock).build();
 

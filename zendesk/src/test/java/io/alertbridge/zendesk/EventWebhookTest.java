@@ -13,7 +13,7 @@ import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +25,7 @@ class EventWebhookTest {
   private static final AlertSource SOURCE = AlertSource.builder("zendesk-events", ZendeskIntegration.NAME)
       .authentication(Authentication.signature(SECRET)).build();
 
-  private final MutableClock clock = MutableClock.at("2025-05-20T08:00:30Z");
+  private final TestClock clock = TestClock.at("2025-05-20T08:00:30Z");
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
       .clock(clock).build();
 

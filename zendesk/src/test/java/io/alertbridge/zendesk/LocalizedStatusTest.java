@@ -10,8 +10,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,7 +58,7 @@ class LocalizedStatusTest {
   @MethodSource("languages")
   void aSolvedTicketInTheAccountLanguageResolvesItsAlert(String language, String[] labels) {
     WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
-        .clock(MutableClock.at("2025-03-04T09:15:02Z")).build();
+        .clock(TestClock.at("2025-03-04T09:15:02Z")).build();
 
     assertThat(send(processor, labels[4]).outcome()).isEqualTo(Outcome.REJECTED);
     assertThat(send(processor, labels[1]).outcome()).isEqualTo(Outcome.CREATED);

@@ -11,8 +11,8 @@ import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 class NestedTicketTest {
   private static final AlertSource SOURCE = AlertSource.of("zendesk-prod", ZendeskIntegration.NAME);
   private static final ParseContext CONTEXT = new ParseContext(SOURCE, Limits.defaults(),
-      MutableClock.at("2025-03-04T09:15:02Z"));
+      TestClock.at("2025-03-04T09:15:02Z"));
 
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
-      .clock(MutableClock.at("2025-03-04T09:15:02Z")).build();
+      .clock(TestClock.at("2025-03-04T09:15:02Z")).build();
 
   private static TicketSnapshot parse(String json) {
     return new TriggerBodyParser().parse(Deliveries.json(json), CONTEXT).get(0);

@@ -8,8 +8,8 @@ import io.alertbridge.core.Limits;
 import io.alertbridge.core.Link;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What the parser reads from a trigger body, field by field. */
 class TriggerBodyParserTest {
   private static final ParseContext CONTEXT = new ParseContext(AlertSource.of("zendesk-prod", ZendeskIntegration.NAME),
-      Limits.defaults(), MutableClock.at("2025-03-04T09:15:02Z"));
+      Limits.defaults(), TestClock.at("2025-03-04T09:15:02Z"));
 
   private static TicketSnapshot parse(Trigger trigger) {
     List<TicketSnapshot> snapshots = new TriggerBodyParser().parse(trigger.unsigned(), CONTEXT);

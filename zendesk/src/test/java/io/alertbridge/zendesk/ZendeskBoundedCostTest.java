@@ -12,8 +12,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.HostileInputCheck;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ class ZendeskBoundedCostTest {
   private static final Secret SECRET = Secret.of("webhook-signing-secret");
   private static final AlertSource SOURCE = AlertSource.builder("zendesk-prod", ZendeskIntegration.NAME)
       .authentication(Authentication.signature(SECRET)).build();
-  private static final MutableClock CLOCK = MutableClock.at(NOW);
+  private static final TestClock CLOCK = TestClock.at(NOW);
   private static final WebhookProcessor PROCESSOR =
       WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration())).clock(CLOCK).build();
 

@@ -9,8 +9,8 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.Deliveries;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
+import io.alertbridge.testsupport.Deliveries;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +21,7 @@ class ZendeskDeliveryProblemsTest {
   private static final AlertSource SOURCE = AlertSource.of("zendesk-prod", ZendeskIntegration.NAME);
 
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
-      .clock(MutableClock.at("2025-03-04T09:15:02Z")).build();
+      .clock(TestClock.at("2025-03-04T09:15:02Z")).build();
 
   private ProcessingResult send(String json) {
     return processor.process(SOURCE, Deliveries.json(json));

@@ -14,8 +14,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ class ZendeskFixturesTest {
   private static final AlertSource SOURCE = AlertSource.builder("zendesk-prod", ZendeskIntegration.NAME)
       .authentication(Authentication.signature(Trigger.FIXTURE_SECRET)).build();
 
-  private final MutableClock clock = MutableClock.at("2025-03-04T09:00:00Z");
+  private final TestClock clock = TestClock.at("2025-03-04T09:00:00Z");
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
       .clock(clock).build();
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alertbridge.core.AlertEvent;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
-import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Authentication;
+import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
@@ -14,7 +14,7 @@ import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ZendeskLifecycleTest {
   private static final AlertSource SOURCE = AlertSource.builder("zendesk-prod", ZendeskIntegration.NAME)
       .authentication(Authentication.signature(Trigger.FIXTURE_SECRET)).build();
 
-  private final MutableClock clock = MutableClock.at("2025-03-04T09:15:02Z");
+  private final TestClock clock = TestClock.at("2025-03-04T09:15:02Z");
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
       .clock(clock).build();
   private long invocations = 9_120_456_600L;

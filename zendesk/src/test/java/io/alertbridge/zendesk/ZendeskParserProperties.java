@@ -14,8 +14,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.json.Json;
+import io.alertbridge.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class ZendeskParserProperties {
       "latest_comment_author_name", "tags", "additional_ticket_details");
 
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
-      .clock(MutableClock.at(NOW)).build();
+      .clock(TestClock.at(NOW)).build();
 
   /** Any JSON object, with template fields of any type: a documented outcome, and INVALID says why. */
   @Property(tries = 500)
@@ -59,7 +59,7 @@ class ZendeskParserProperties {
   /** Any bytes at all: the parser reads one snapshot or throws the documented exception. */
   @Property(tries = 500)
   void anyBytesAreReadOrRefusedAsInvalid(@ForAll("bodies") byte[] body) {
-    ParseContext context = new ParseContext(SOURCE, Limits.defaults(), MutableClock.at(NOW));
+    ParseContext context = new ParseContext(SOURCE, Limits.defaults(), TestClock.at(NOW));
     try {
       assertThat(new TriggerBodyParser().parse(json(body), context)).hasSize(1);
     } catch (InvalidDeliveryException expected) {
@@ -77,7 +77,7 @@ class ZendeskParserProperties {
         .signed(Trigger.FIXTURE_SECRET, NOW);
 
     WebhookProcessor fresh = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
-        .clock(MutableClock.at(NOW)).build();
+        .clock(TestClock.at(NOW)).build();
 
     ProcessingResult result = fresh.process(signed, delivery);
 

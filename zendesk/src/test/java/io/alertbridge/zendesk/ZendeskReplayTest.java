@@ -12,7 +12,7 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
+import io.alertbridge.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class ZendeskReplayTest {
       .authentication(Authentication.signature(SECRET)).build();
   private static final AlertSource UNSIGNED = AlertSource.of("zendesk-unsigned", ZendeskIntegration.NAME);
 
-  private final MutableClock clock = MutableClock.at(NEW_AT);
+  private final TestClock clock = TestClock.at(NEW_AT);
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
       .clock(clock).build();
 

@@ -11,8 +11,8 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.Fixtures;
+import io.alertbridge.testkit.TestClock;
 import io.alertbridge.zendesk.testing.ZendeskDeliveries;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class ZendeskSignatureTest {
   private static final AlertSource SIGNED = source(Authentication.signature(Trigger.FIXTURE_SECRET));
   private static final AlertSource ROTATING = source(Authentication.signature(OLD, NEW));
 
-  private final MutableClock clock = MutableClock.at(SIGNED_AT);
+  private final TestClock clock = TestClock.at(SIGNED_AT);
   private final WebhookProcessor processor = WebhookProcessor.builder(IntegrationRegistry.of(new ZendeskIntegration()))
       .clock(clock).build();
 

@@ -14,9 +14,9 @@ import io.alertbridge.core.Secret;
 import io.alertbridge.core.TicketChange;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WriteBackTable;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.core.http.ApiException;
 import io.alertbridge.core.json.Json;
+import io.alertbridge.testkit.TestClock;
 import io.alertbridge.zendesk.testing.FakeZendeskApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class ZendeskTicketWriterTest {
 
   private final FakeZendeskApi api = FakeZendeskApi.start(EMAIL, TOKEN).ticket(4711, "new");
   private final ZendeskTicketWriter writer = new ZendeskTicketWriter();
-  private final MutableClock clock = MutableClock.at("2025-06-10T08:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-10T08:00:00Z");
 
   @AfterEach
   void stop() {

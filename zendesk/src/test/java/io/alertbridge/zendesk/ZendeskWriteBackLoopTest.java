@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.alertbridge.core.AlertChange;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
-import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Authentication;
+import io.alertbridge.core.CodedValue;
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.Headers;
@@ -21,8 +21,8 @@ import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.WriteBackResult;
 import io.alertbridge.core.WriteBackTable;
-import io.alertbridge.core.example.MutableClock;
 import io.alertbridge.testkit.FaultyWriter;
+import io.alertbridge.testkit.TestClock;
 import io.alertbridge.zendesk.testing.FakeZendeskApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class ZendeskWriteBackLoopTest {
   private static final Secret SIGNING_SECRET = Secret.of("loop-signing-secret");
 
   private final FakeZendeskApi api = FakeZendeskApi.start(EMAIL, TOKEN).ticket(4711, "new");
-  private final MutableClock clock = MutableClock.at("2025-06-10T08:00:00Z");
+  private final TestClock clock = TestClock.at("2025-06-10T08:00:00Z");
   private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
   private final AlertSource source = AlertSource.builder("zendesk-prod", ZendeskIntegration.NAME)
       .authentication(Authentication.signature(SIGNING_SECRET))
