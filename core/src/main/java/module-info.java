@@ -7,9 +7,7 @@ module io.alertbridge.core {
   exports io.alertbridge.core;
   exports io.alertbridge.core.json;
   exports io.alertbridge.core.http;
-  exports io.alertbridge.core.internal to
-      io.alertbridge.cli,
-      io.alertbridge.testkit;
+  exports io.alertbridge.core.internal to io.alertbridge.cli;
 
   uses io.alertbridge.core.Integration;
 }

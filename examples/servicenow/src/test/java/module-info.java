@@ -1,7 +1,7 @@
 /**
  * The example's module as its tests see it: the main module's descriptor, plus the test kit (a named
- * module here, so that core's qualified exports to it apply), JUnit and AssertJ, and the test
- * packages opened to JUnit. Keep the first part in step with src/main/java/module-info.java.
+ * module here), JUnit and AssertJ, and the test packages opened to JUnit. Keep the first part in
+ * step with src/main/java/module-info.java.
  */
 module io.alertbridge.example.servicenow {
   requires transitive io.alertbridge.core;

@@ -13,6 +13,7 @@ import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
+import io.alertbridge.core.SettingChecks;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketSource;
 import io.alertbridge.core.TicketWriter;
@@ -148,12 +149,11 @@ public final class AutotaskIntegration extends AbstractIntegration {
    */
   @Override
   public List<String> validate(AlertSource source) {
-    Optional<IntegrationSettings> settings = source.settings();
-    if (settings.isPresent() && !(settings.get() instanceof AutotaskSettings)) {
-      return List.of("the autotask integration takes AutotaskSettings, not "
-          + settings.get().getClass().getSimpleName());
+    List<String> wrongType = SettingChecks.typeOf(source, NAME, AutotaskSettings.class);
+    if (!wrongType.isEmpty()) {
+      return wrongType;
     }
-    if (restApi && settings.isEmpty()) {
+    if (restApi && source.settings().isEmpty()) {
       return List.of(NEEDS_SETTINGS);
     }
     return List.of();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.alertbridge.autotask.testing.AutotaskDeliveries;
 import io.alertbridge.autotask.testing.FakeAutotaskApi;
+import io.alertbridge.testkit.FaultyWriter;
 import io.alertbridge.core.AlertChange;
 import io.alertbridge.core.AlertEvent;
 import io.alertbridge.core.AlertKey;
@@ -259,12 +260,13 @@ class AutotaskWriteBackLoopTest {
 
   @Test
   void aWriterThatThrowsAnErrorLeavesTheChangeInTheOutboxForALaterWrite() {
-    WebhookProcessor crashing = processor(new ErrorOnceIntegration(new AutotaskIntegration()));
+    WebhookProcessor crashing = processor(FaultyWriter.wrapping(new AutotaskIntegration())
+        .failNext(new InternalError("the writer's thread died")).integration());
     callout(crashing, source);
 
     Throwable crash = catchThrowable(() -> crashing.alertChanged(source, TICKET, AlertChange.accepted().by("Ada")));
 
-    assertThat(crash).isInstanceOf(ErrorOnceIntegration.Crash.class);
+    assertThat(crash).isInstanceOf(InternalError.class);
     assertThat(stored().state()).isEqualTo(AlertState.ACCEPTED);
     assertThat(store.countPendingChanges()).isEqualTo(1);
     assertThat(fake.writes()).isEmpty();

@@ -217,6 +217,11 @@ final class Cli {
     config.skipped().forEach((id, problem) -> out.println("  (not served: " + id + ": " + problem + ")"));
     out.println("  GET  " + base + "/alerts" + (config.adminToken().isPresent()
         ? "  (Authorization: Bearer <admin token>)" : "  (off: no admin token)"));
+    if (config.adminToken().isPresent()) {
+      out.println("  POST " + base + "/alerts/{source}/{alertKey}/accept and /resolve  (Authorization: Bearer <admin"
+          + " token>; writes the change back to the ticket)");
+    }
+    receiver.polled().forEach((source, interval) -> out.println("  polling " + source.id() + " every " + interval));
     out.println("  GET  " + base + "/health");
     out.println("  state: " + store.describe());
     out.flush();

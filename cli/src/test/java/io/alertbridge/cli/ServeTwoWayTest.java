@@ -126,7 +126,8 @@ class ServeTwoWayTest {
 
     // in by polling: the incident changed in the last hour opens an alert
     await("the poll to open the alert", () -> "PENDING".equals(uncheckedAlert("topdesk", "I 2511 001").get("state")));
-    assertThat(log()).contains("poll topdesk since ");
+    assertThat(log()).contains("poll topdesk since ", "  polling topdesk every PT1S\n",
+        "/alerts/{source}/{alertKey}/accept and /resolve");
     assertThat(topdesk.requests("GET").get(0).parameter("query").orElseThrow()).startsWith("modificationDate=gt=");
 
     // in by webhook: the action sequence of a new incident

@@ -20,6 +20,19 @@ public final class SettingChecks {
   private SettingChecks() {}
 
   /**
+   * @param source an alert source
+   * @param integration the integration's name, for the message
+   * @param type the settings the integration reads
+   * @return a problem when the source has settings of another type; none when it has none or these
+   */
+  public static List<String> typeOf(AlertSource source, String integration, Class<? extends IntegrationSettings> type) {
+    return source.settings().filter(settings -> !type.isInstance(settings))
+        .map(settings -> List.of("the " + integration + " integration takes " + type.getSimpleName() + ", not "
+            + settings.getClass().getSimpleName()))
+        .orElse(List.of());
+  }
+
+  /**
    * @param text a value
    * @param at where it is
    * @param problems where a problem is added

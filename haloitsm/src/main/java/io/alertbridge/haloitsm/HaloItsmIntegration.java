@@ -13,6 +13,7 @@ import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.StatusMappingTable.Row;
+import io.alertbridge.core.SettingChecks;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketSource;
 import io.alertbridge.core.TicketWriter;
@@ -95,9 +96,6 @@ public final class HaloItsmIntegration extends AbstractIntegration {
   /** @return a problem when the source has settings that are not {@link HaloSettings}; none are needed */
   @Override
   public List<String> validate(AlertSource source) {
-    return source.settings().filter(settings -> !(settings instanceof HaloSettings))
-        .map(settings -> List.of("the haloitsm integration takes HaloSettings, not "
-            + settings.getClass().getSimpleName()))
-        .orElse(List.of());
+    return SettingChecks.typeOf(source, NAME, HaloSettings.class);
   }
 }

@@ -7,37 +7,22 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.alertbridge.core.AlertChange;
 import io.alertbridge.core.AlertSource;
 import io.alertbridge.core.AlertState;
-import io.alertbridge.core.Authentication;
-import io.alertbridge.core.Authenticator;
-import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.EventType;
 import io.alertbridge.core.InMemoryAlertStateStore;
 import io.alertbridge.core.Integration;
 import io.alertbridge.core.IntegrationRegistry;
-import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.Outcome;
-import io.alertbridge.core.ParseContext;
-import io.alertbridge.core.PriorityMapping;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.Secret;
-import io.alertbridge.core.StatusMappingTable;
-import io.alertbridge.core.TicketChange;
-import io.alertbridge.core.TicketSnapshot;
-import io.alertbridge.core.TicketSource;
-import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.WriteBackResult;
 import io.alertbridge.core.WriteBackTable;
 import io.alertbridge.core.example.MutableClock;
-import io.alertbridge.core.json.JsonObject;
 import io.alertbridge.haloitsm.testing.FakeHaloApi;
+import io.alertbridge.testkit.FaultyWriter;
 import io.alertbridge.haloitsm.testing.HaloDeliveries;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -230,7 +215,8 @@ class HaloWriteBackLoopTest {
 
   @Test
   void anErrorThrownByTheWriterLeavesTheChangeInTheOutboxToBeWrittenLater() {
-    processor = processor(new ErringOnce(new HaloItsmIntegration(), new AtomicInteger(1)));
+    processor = processor(FaultyWriter.wrapping(new HaloItsmIntegration())
+        .failNext(new LinkageError("a class failed to load in the middle of a write")).integration());
     runbook(1, "New");
 
     WriteBackResult first = accept();
@@ -260,80 +246,5 @@ class HaloWriteBackLoopTest {
     assertThat(result.status()).isEqualTo(WriteBackResult.Status.FAILED);
     assertThat(result.message()).contains("HaloSettings");
     assertThat(api.requests()).isEmpty();
-  }
-
-  /** The Halo integration whose writer throws an {@link Error} on its first writes. */
-  private static final class ErringOnce implements Integration {
-    private final Integration delegate;
-    private final AtomicInteger errors;
-
-    ErringOnce(Integration delegate, AtomicInteger errors) {
-      this.delegate = delegate;
-      this.errors = errors;
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public DeliveryParser parser() {
-      return delegate.parser();
-    }
-
-    @Override
-    public StatusMappingTable defaultTable() {
-      return delegate.defaultTable();
-    }
-
-    @Override
-    public PriorityMapping priorityMapping() {
-      return delegate.priorityMapping();
-    }
-
-    @Override
-    public Optional<TicketSource> ticketSource() {
-      return delegate.ticketSource();
-    }
-
-    @Override
-    public Optional<Authenticator> signatureVerifier(Authentication.Signature signature, Clock clock) {
-      return delegate.signatureVerifier(signature, clock);
-    }
-
-    @Override
-    public Optional<IntegrationSettings> readSettings(JsonObject settings) {
-      return delegate.readSettings(settings);
-    }
-
-    @Override
-    public List<String> validate(AlertSource source) {
-      return delegate.validate(source);
-    }
-
-    @Override
-    public Optional<TicketWriter> ticketWriter() {
-      TicketWriter writer = delegate.ticketWriter().orElseThrow();
-      return Optional.of(new TicketWriter() {
-        @Override
-        public WriteBackTable table(AlertSource source) {
-          return writer.table(source);
-        }
-
-        @Override
-        public void write(String ticketId, TicketChange change, ParseContext context) {
-          if (errors.getAndDecrement() > 0) {
-            throw new LinkageError("a class failed to load in the middle of a write");
-          }
-          writer.write(ticketId, change, context);
-        }
-
-        @Override
-        public boolean isOwnChange(TicketSnapshot snapshot, AlertSource source) {
-          return writer.isOwnChange(snapshot, source);
-        }
-      });
-    }
   }
 }

@@ -2,7 +2,6 @@ package io.alertbridge.testkit;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Headers;
-import io.alertbridge.core.internal.HttpMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,7 +59,7 @@ public final class Fixtures {
       if (file.startsWith(name + ".")) {
         byte[] bytes = bytes(file);
         if (file.endsWith(".http")) {
-          return HttpMessages.parse(bytes);
+          return RecordedRequests.parse(bytes);
         }
         return Delivery.of(Headers.of("Content-Type", "application/json"), bytes);
       }

@@ -12,6 +12,7 @@ import io.alertbridge.core.IntegrationSettings;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
+import io.alertbridge.core.SettingChecks;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketPoller;
 import io.alertbridge.core.TicketWriter;
@@ -70,10 +71,7 @@ public final class TopdeskIntegration extends AbstractIntegration {
   /** @return a problem when the source has settings that are not {@link TopdeskSettings}; none are needed */
   @Override
   public List<String> validate(AlertSource source) {
-    return source.settings().filter(settings -> !(settings instanceof TopdeskSettings))
-        .map(settings -> List.of("the topdesk integration takes TopdeskSettings, not "
-            + settings.getClass().getSimpleName()))
-        .orElse(List.of());
+    return SettingChecks.typeOf(source, NAME, TopdeskSettings.class);
   }
 
   /**

@@ -17,6 +17,7 @@ import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Limits;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.PriorityMapping;
+import io.alertbridge.core.SettingChecks;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.TicketWriter;
 import io.alertbridge.core.json.Json;
@@ -116,10 +117,7 @@ public final class ZendeskIntegration extends AbstractIntegration {
   /** @return a problem when the source has settings that are not {@link ZendeskSettings}; webhooks need none */
   @Override
   public List<String> validate(AlertSource source) {
-    return source.settings().filter(settings -> !(settings instanceof ZendeskSettings))
-        .map(settings -> List.of("the zendesk integration takes ZendeskSettings, not "
-            + settings.getClass().getSimpleName()))
-        .orElse(List.of());
+    return SettingChecks.typeOf(source, NAME, ZendeskSettings.class);
   }
 
   /**

@@ -294,6 +294,10 @@ public final class Json {
     }
   }
 
+  /** Whether this Jackson reports an unexpected character's column one too far (before 2.16). */
+  private static final boolean COLUMN_AFTER_UNEXPECTED_CHARACTER = FACTORY.version().getMajorVersion() == 2
+      && FACTORY.version().getMinorVersion() < 16;
+
   private static String pointerOf(com.fasterxml.jackson.core.JsonStreamContext context) {
     return context == null ? "" : context.pathAsPointer().toString();
   }
@@ -302,14 +306,18 @@ public final class Json {
     if (e instanceof JsonProcessingException jpe) {
       JsonLocation at = jpe.getLocation();
       int line = at == null ? 0 : at.getLineNr();
-      int column = at == null ? 0 : at.getColumnNr();
       String detail = jpe.getOriginalMessage();
+      int column = at == null ? 0 : at.getColumnNr();
+      // Before 2.16, Jackson placed an unexpected character one column after it (jackson-core #1173).
+      if (column > 1 && COLUMN_AFTER_UNEXPECTED_CHARACTER && detail.startsWith("Unexpected character")) {
+        column--;
+      }
       int newline = detail.indexOf('\n');
       if (newline >= 0) {
         detail = detail.substring(0, newline);
       }
-      return new MalformedDeliveryException("is not valid JSON: " + detail + position(at), Kind.SYNTAX, line,
-          column);
+      String position = line <= 0 ? "" : " (line " + line + ", column " + column + ")";
+      return new MalformedDeliveryException("is not valid JSON: " + detail + position, Kind.SYNTAX, line, column);
     }
     return new MalformedDeliveryException("could not be read: " + e.getClass().getSimpleName(), Kind.UNREADABLE,
         0, 0);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * This module's tests run on the module path: the integration and the test kit are named modules, the
  * registry finds the integration through its module's {@code provides}, and the test kit reads the
- * fixtures (a recorded request too, through core's export to the test kit) from the opened package.
+ * fixtures (a recorded request too) from the opened package.
  */
 class ModulePathTest {
 
