@@ -514,17 +514,13 @@ public final class ApiBaseline {
       return framed(attribute.name, data.toByteArray());
     }
 
-    /** The InnerClasses entries of kept classes, and of public or protected classes of other packages. */
+    /** The InnerClasses entries of kept classes: the others name classes that only code used. */
     byte[] innerClasses(Attribute attribute, Set<String> keptClasses) throws IOException {
       DataInputStream in = attribute.input();
-      String self = from.name();
-      String pkg = self.substring(0, Math.max(0, self.lastIndexOf('/')));
       List<int[]> entries = new ArrayList<>();
       for (int n = in.readUnsignedShort(); n > 0; n--) {
         int[] entry = {in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort()};
-        String inner = from.className(entry[0]);
-        boolean samePackage = inner.startsWith(pkg + "/") && inner.indexOf('/', pkg.length() + 1) < 0;
-        if (keptClasses.contains(inner) || !samePackage && (entry[3] & (PUBLIC | PROTECTED)) != 0) {
+        if (keptClasses.contains(from.className(entry[0]))) {
           entries.add(entry);
         }
       }
