@@ -22,7 +22,7 @@ import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.core.WriteBackResult.Status;
 import io.alertbridge.core.WriteBackResult;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.RecordingSink;
+import io.alertbridge.core.example.RecordingSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.alertbridge.cli;
 
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.testkit.Fixtures;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.ExampleIntegration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -10,7 +10,7 @@ import io.alertbridge.core.ConfigurationException;
 import io.alertbridge.core.LifecycleRule;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ReopenPolicy;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.ExampleIntegration;
 import org.junit.jupiter.api.Test;
 
 class ServeConfigTest {

@@ -6,7 +6,7 @@ import io.alertbridge.core.DeliveryParser;
 import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.json.Json;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.ExampleIntegration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -11,7 +11,7 @@ import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.haloitsm.testing.HaloDeliveries;
 import io.alertbridge.testkit.Fixtures;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.Deliveries;
+import io.alertbridge.core.example.Deliveries;
 import java.util.List;
 
 /** Shared set-up for the HaloITSM tests. */

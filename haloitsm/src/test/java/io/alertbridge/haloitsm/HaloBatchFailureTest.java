@@ -14,8 +14,8 @@ import io.alertbridge.core.StoreException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.haloitsm.testing.HaloDeliveries;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.ForwardingAlertStateStore;
-import io.alertbridge.testsupport.RecordingSink;
+import io.alertbridge.core.example.ForwardingAlertStateStore;
+import io.alertbridge.core.example.RecordingSink;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.Deliveries;
+import io.alertbridge.core.example.Deliveries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -15,7 +15,7 @@ import io.alertbridge.core.StoreException;
 import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.ExampleIntegration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;

@@ -18,7 +18,7 @@ import io.alertbridge.core.StoredAlert;
 import io.alertbridge.core.UnavailableException;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.ExampleIntegration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

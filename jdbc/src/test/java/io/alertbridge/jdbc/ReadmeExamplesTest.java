@@ -11,7 +11,7 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Outcome;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.ExampleIntegration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,8 +10,8 @@ import io.alertbridge.core.IntegrationRegistry;
 import io.alertbridge.core.Priority;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
-import io.alertbridge.testsupport.Deliveries;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.Deliveries;
+import io.alertbridge.core.example.ExampleIntegration;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.alertbridge.testkit;
 
 import io.alertbridge.core.Delivery;
 import io.alertbridge.core.Integration;
-import io.alertbridge.testsupport.Deliveries;
-import io.alertbridge.testsupport.ExampleIntegration;
+import io.alertbridge.core.example.Deliveries;
+import io.alertbridge.core.example.ExampleIntegration;
 import java.util.Map;
 
 class ExampleIntegrationCompatibilityTest extends IntegrationCompatibilityKit {

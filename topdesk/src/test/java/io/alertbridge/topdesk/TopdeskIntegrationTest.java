@@ -1,6 +1,6 @@
 package io.alertbridge.topdesk;
 
-import static io.alertbridge.testsupport.Deliveries.json;
+import static io.alertbridge.core.example.Deliveries.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alertbridge.core.AlertEvent;

@@ -23,7 +23,7 @@ import io.alertbridge.core.WriteBackTable;
 import io.alertbridge.core.json.Json;
 import io.alertbridge.testkit.FaultyWriter;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.RecordingSink;
+import io.alertbridge.core.example.RecordingSink;
 import io.alertbridge.topdesk.testing.FakeTopdeskApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

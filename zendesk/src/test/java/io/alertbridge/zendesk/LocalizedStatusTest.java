@@ -11,7 +11,7 @@ import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.StatusMappingTable;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.Deliveries;
+import io.alertbridge.core.example.Deliveries;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

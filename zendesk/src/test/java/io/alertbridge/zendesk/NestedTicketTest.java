@@ -12,7 +12,7 @@ import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.Deliveries;
+import io.alertbridge.core.example.Deliveries;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

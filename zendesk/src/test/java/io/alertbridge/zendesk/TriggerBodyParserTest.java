@@ -9,7 +9,7 @@ import io.alertbridge.core.Link;
 import io.alertbridge.core.ParseContext;
 import io.alertbridge.core.TicketSnapshot;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.Deliveries;
+import io.alertbridge.core.example.Deliveries;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.alertbridge.core.Outcome;
 import io.alertbridge.core.ProcessingResult;
 import io.alertbridge.core.WebhookProcessor;
 import io.alertbridge.testkit.TestClock;
-import io.alertbridge.testsupport.Deliveries;
+import io.alertbridge.core.example.Deliveries;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A minimal integration for core's own tests: a JSON object (or an array of them, as one batch) with
+ * A minimal integration for tests: a JSON object (or an array of them, as one batch) with
  * {@code id}, {@code status}, optional {@code summary}, {@code details}, {@code priority},
  * {@code updatedAt}, and an {@code X-Delivery-Id} header; every other field is a custom detail. Tests
  * may extend it to change one part.
