@@ -36,7 +36,9 @@ public final class AutotaskApiException extends UnavailableException {
     FAILED
   }
 
+  /** What kind of failure it is. */
   private final Reason reason;
+  /** The HTTP status the Autotask API answered with, or 0 when it did not answer. */
   private final int apiStatus;
 
   /**

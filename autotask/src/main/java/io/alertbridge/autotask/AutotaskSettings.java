@@ -337,26 +337,38 @@ public final class AutotaskSettings implements IntegrationSettings {
 
     private Builder() {}
 
-    /** @param username the API user's name (required) @return this builder */
+    /**
+     * @param username the API user's name (required)
+     * @return this builder
+     */
     public Builder username(String username) {
       blankUsername = Objects.requireNonNull(username, "username").isBlank();
       this.username = blankUsername ? null : Secret.of(username.strip());
       return this;
     }
 
-    /** @param secret the API user's secret (required) @return this builder */
+    /**
+     * @param secret the API user's secret (required)
+     * @return this builder
+     */
     public Builder secret(Secret secret) {
       this.secret = Objects.requireNonNull(secret, "secret");
       return this;
     }
 
-    /** @param integrationCode the API tracking identifier (required) @return this builder */
+    /**
+     * @param integrationCode the API tracking identifier (required)
+     * @return this builder
+     */
     public Builder integrationCode(Secret integrationCode) {
       this.integrationCode = Objects.requireNonNull(integrationCode, "integrationCode");
       return this;
     }
 
-    /** @param apiUrl where the zone lookup is, default {@link #DEFAULT_API_URL} @return this builder */
+    /**
+     * @param apiUrl where the zone lookup is, default {@link #DEFAULT_API_URL}
+     * @return this builder
+     */
     public Builder apiUrl(String apiUrl) {
       this.apiUrl = url(Objects.requireNonNull(apiUrl, "apiUrl"), "apiUrl", problems);
       return this;
@@ -372,25 +384,37 @@ public final class AutotaskSettings implements IntegrationSettings {
       return this;
     }
 
-    /** @param webUrl the start of ticket links, such as {@code https://ww14.autotask.net/} @return this builder */
+    /**
+     * @param webUrl the start of ticket links, such as {@code https://ww14.autotask.net/}
+     * @return this builder
+     */
     public Builder webUrl(String webUrl) {
       this.webUrl = url(Objects.requireNonNull(webUrl, "webUrl"), "webUrl", problems);
       return this;
     }
 
-    /** @param connectTimeout how long to wait for a connection, default 5 s @return this builder */
+    /**
+     * @param connectTimeout how long to wait for a connection, default 5 s
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** @param requestTimeout how long one whole exchange may take, default 10 s @return this builder */
+    /**
+     * @param requestTimeout how long one whole exchange may take, default 10 s
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");
       return this;
     }
 
-    /** @param picklistRefresh how long picklists are kept, default 1 h @return this builder */
+    /**
+     * @param picklistRefresh how long picklists are kept, default 1 h
+     * @return this builder
+     */
     public Builder picklistRefresh(Duration picklistRefresh) {
       this.picklistRefresh = positive(picklistRefresh, "picklistRefresh");
       return this;
@@ -440,7 +464,10 @@ public final class AutotaskSettings implements IntegrationSettings {
       return this;
     }
 
-    /** @param noteTitle the note's title, default {@value AutotaskSettings#DEFAULT_NOTE_TITLE} @return this builder */
+    /**
+     * @param noteTitle the note's title, default {@value AutotaskSettings#DEFAULT_NOTE_TITLE}
+     * @return this builder
+     */
     public Builder noteTitle(String noteTitle) {
       this.noteTitle = AutotaskSettings.noteTitle(Objects.requireNonNull(noteTitle, "noteTitle"), "noteTitle",
           problems);

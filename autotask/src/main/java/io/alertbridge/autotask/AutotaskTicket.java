@@ -37,7 +37,20 @@ public record AutotaskTicket(
     Map<String, Object> customDetails,
     List<String> notes) {
 
-  /** Checks for nulls and a non-positive id; copies the collections. */
+  /**
+   * Checks for nulls and a non-positive id; copies the collections.
+   *
+   * @param id the ticket's id, e.g. {@code 48213}: the alert key
+   * @param ticketNumber the ticket number, e.g. {@code T20250612.0042}; empty when unknown
+   * @param status the status: the picklist value and its label, e.g. {@code CodedValue.of(5L, "Complete")}
+   * @param priority the priority, likewise, if the ticket has one
+   * @param title the title: the alert's summary
+   * @param description the description: the alert's details
+   * @param lastActivityDate when the ticket last changed, if known
+   * @param link the address that opens the ticket in Autotask, if known
+   * @param customDetails further fields to show on the alert, as plain Java values, in order
+   * @param notes remarks for the explanation, such as a status missing from the picklist
+   */
   public AutotaskTicket {
     if (id <= 0) {
       throw new IllegalArgumentException("id must be positive, got " + id);
@@ -80,37 +93,55 @@ public record AutotaskTicket(
       this.status = Objects.requireNonNull(status, "status");
     }
 
-    /** @param ticketNumber the ticket number @return this builder */
+    /**
+     * @param ticketNumber the ticket number
+     * @return this builder
+     */
     public Builder ticketNumber(String ticketNumber) {
       this.ticketNumber = Objects.requireNonNull(ticketNumber, "ticketNumber");
       return this;
     }
 
-    /** @param priority the priority, or null for none @return this builder */
+    /**
+     * @param priority the priority, or null for none
+     * @return this builder
+     */
     public Builder priority(CodedValue priority) {
       this.priority = priority;
       return this;
     }
 
-    /** @param title the title @return this builder */
+    /**
+     * @param title the title
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title, "title");
       return this;
     }
 
-    /** @param description the description @return this builder */
+    /**
+     * @param description the description
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = Objects.requireNonNull(description, "description");
       return this;
     }
 
-    /** @param lastActivityDate when the ticket last changed, or null @return this builder */
+    /**
+     * @param lastActivityDate when the ticket last changed, or null
+     * @return this builder
+     */
     public Builder lastActivityDate(Instant lastActivityDate) {
       this.lastActivityDate = lastActivityDate;
       return this;
     }
 
-    /** @param link the address that opens the ticket, or null @return this builder */
+    /**
+     * @param link the address that opens the ticket, or null
+     * @return this builder
+     */
     public Builder link(String link) {
       this.link = link;
       return this;
@@ -126,7 +157,10 @@ public record AutotaskTicket(
       return this;
     }
 
-    /** @param note a remark for the explanation @return this builder */
+    /**
+     * @param note a remark for the explanation
+     * @return this builder
+     */
     public Builder note(String note) {
       notes.add(Objects.requireNonNull(note, "note"));
       return this;

@@ -120,7 +120,10 @@ final class Picklists {
     return Optional.ofNullable(inactive);
   }
 
-  /** @param field a ticket field name @return the labels of its active values, in the answer's order */
+  /**
+   * @param field a ticket field name
+   * @return the labels of its active values, in the answer's order
+   */
   List<String> activeLabels(String field) {
     return entries.getOrDefault(field, List.of()).stream().filter(Entry::active).map(Entry::label).toList();
   }

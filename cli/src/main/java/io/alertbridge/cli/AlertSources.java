@@ -68,7 +68,10 @@ final class AlertSources {
     }
   }
 
-  /** @param authentication an authentication @return how it is described to users, without secrets */
+  /**
+   * @param authentication an authentication
+   * @return how it is described to users, without secrets
+   */
   static String describe(Authentication authentication) {
     switch (authentication.kind()) {
       case SHARED_SECRET_HEADER:

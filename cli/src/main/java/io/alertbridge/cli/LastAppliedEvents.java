@@ -36,7 +36,10 @@ final class LastAppliedEvents implements AlertEventSink {
     }
   }
 
-  /** @param key the alert key @return the last event applied for it, if any is remembered */
+  /**
+   * @param key the alert key
+   * @return the last event applied for it, if any is remembered
+   */
   Optional<AlertEvent> last(AlertKey key) {
     return Optional.ofNullable(last.get(key));
   }

@@ -59,7 +59,10 @@ record ServeConfig(Map<String, AlertSource> sources, Limits limits, Optional<Sec
     return new HttpConnections.Limits(maxConnections, headerTimeout, bodyTimeout, limits.maxBodyBytes());
   }
 
-  /** @param token the admin token @return this configuration with it */
+  /**
+   * @param token the admin token
+   * @return this configuration with it
+   */
   ServeConfig withAdminToken(Secret token) {
     return new ServeConfig(sources, limits, Optional.of(token), maxConnections, headerTimeout, bodyTimeout, skipped,
         writeBack);

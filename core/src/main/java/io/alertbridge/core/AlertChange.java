@@ -17,7 +17,13 @@ import java.util.Optional;
  */
 public record AlertChange(AlertState state, Optional<String> note, Optional<String> author) {
 
-  /** Checks for nulls and a state the host can set; drops blank notes and authors. */
+  /**
+   * Checks for nulls and a state the host can set; drops blank notes and authors.
+   *
+   * @param state {@link AlertState#ACCEPTED} or {@link AlertState#RESOLVED}
+   * @param note what the engineer wrote, if anything
+   * @param author who changed the alert, as the host names them, if known
+   */
   public AlertChange {
     Objects.requireNonNull(state, "state");
     if (state == AlertState.PENDING) {
@@ -37,12 +43,18 @@ public record AlertChange(AlertState state, Optional<String> note, Optional<Stri
     return new AlertChange(AlertState.RESOLVED, Optional.empty(), Optional.empty());
   }
 
-  /** @param note what the engineer wrote @return this change with the note */
+  /**
+   * @param note what the engineer wrote
+   * @return this change with the note
+   */
   public AlertChange withNote(String note) {
     return new AlertChange(state, Optional.of(Objects.requireNonNull(note, "note")), author);
   }
 
-  /** @param author who changed the alert @return this change with the author */
+  /**
+   * @param author who changed the alert
+   * @return this change with the author
+   */
   public AlertChange by(String author) {
     return new AlertChange(state, note, Optional.of(Objects.requireNonNull(author, "author")));
   }

@@ -51,7 +51,25 @@ public record AlertEvent(
     DETAILS
   }
 
-  /** Checks for nulls; copies the collections. */
+  /**
+   * Checks for nulls; copies the collections.
+   *
+   * @param eventId unique, and the same every time this event is handed over: a host that skips ids it
+   *     has already applied applies each event exactly once
+   * @param alertId the alert this event belongs to: the same from ALERT to RESOLVE, a new one when a
+   *     resolved ticket opens a new alert; opaque, as {@link StoredAlert#alertId()}
+   * @param eventType what to do
+   * @param ticketId the ticket id as the tool spells it; unique within {@code sourceId}
+   * @param summary the one-line summary, at most 1024 characters
+   * @param details the longer text, at most the configured bound
+   * @param priority the alert's priority
+   * @param links links to show on the alert
+   * @param customDetails further fields as plain Java values (String, Number, Boolean, List, Map)
+   * @param sourceId the id of the alert source the delivery came from
+   * @param ticketStatus the ticket's status as the tool named it
+   * @param truncated the fields that were cut to their limit; empty when nothing was cut. Iterates in
+   *     the order of {@link Field}
+   */
   public AlertEvent {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(alertId, "alertId");

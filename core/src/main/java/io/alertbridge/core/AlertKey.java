@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record AlertKey(String sourceId, String ticketId) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param sourceId the alert source's id
+   * @param ticketId the ticket id as the tool spells it
+   */
   public AlertKey {
     Objects.requireNonNull(sourceId, "sourceId");
     Objects.requireNonNull(ticketId, "ticketId");

@@ -29,7 +29,19 @@ public record AlertSource(
 
   private static final Pattern INTEGRATION_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
-  /** Checks for nulls and blanks; copies the settings. */
+  /**
+   * Checks for nulls and blanks; copies the settings.
+   *
+   * @param id the host's id for this source; alert keys are scoped by it
+   * @param integration the integration's name, e.g. {@code zendesk}
+   * @param authentication how deliveries are authenticated
+   * @param table a status-mapping table replacing the integration's default, if any
+   * @param defaultPriority the priority when the delivery's priority maps to none
+   * @param reopenPolicy what a creating status does to a resolved alert
+   * @param settings the integration's own settings (for example API credentials), if it takes any;
+   *     checked by the integration when the processor {@linkplain WebhookProcessor#validate validates}
+   *     the source
+   */
   public AlertSource {
     Objects.requireNonNull(id, "id");
     if (id.isBlank()) {
@@ -98,31 +110,46 @@ public record AlertSource(
       this.integration = integration;
     }
 
-    /** @param authentication how deliveries are authenticated @return this builder */
+    /**
+     * @param authentication how deliveries are authenticated
+     * @return this builder
+     */
     public Builder authentication(Authentication authentication) {
       this.authentication = Objects.requireNonNull(authentication, "authentication");
       return this;
     }
 
-    /** @param table a table replacing the integration's default @return this builder */
+    /**
+     * @param table a table replacing the integration's default
+     * @return this builder
+     */
     public Builder table(StatusMappingTable table) {
       this.table = Objects.requireNonNull(table, "table");
       return this;
     }
 
-    /** @param defaultPriority the priority when none maps @return this builder */
+    /**
+     * @param defaultPriority the priority when none maps
+     * @return this builder
+     */
     public Builder defaultPriority(Priority defaultPriority) {
       this.defaultPriority = Objects.requireNonNull(defaultPriority, "defaultPriority");
       return this;
     }
 
-    /** @param reopenPolicy what a creating status does to a resolved alert @return this builder */
+    /**
+     * @param reopenPolicy what a creating status does to a resolved alert
+     * @return this builder
+     */
     public Builder reopenPolicy(ReopenPolicy reopenPolicy) {
       this.reopenPolicy = Objects.requireNonNull(reopenPolicy, "reopenPolicy");
       return this;
     }
 
-    /** @param settings the integration's own settings @return this builder */
+    /**
+     * @param settings the integration's own settings
+     * @return this builder
+     */
     public Builder settings(IntegrationSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
       return this;

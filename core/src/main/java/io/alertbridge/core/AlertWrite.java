@@ -19,12 +19,30 @@ import java.util.Objects;
 public record AlertWrite(AlertKey key, long expectedVersion, StoredAlert next, List<AlertEvent> events,
     List<TicketChange> changes) {
 
-  /** A write with events and no outbound change. */
+  /**
+   * A write with events and no outbound change.
+   *
+   * @param key the alert key
+   * @param expectedVersion the version read, or 0 when nothing was stored
+   * @param next what to store; its version is greater than {@code expectedVersion}
+   * @param events the events to record as pending, in the order they were decided; empty when the
+   *     processor has no {@link AlertEventSink}
+   */
   public AlertWrite(AlertKey key, long expectedVersion, StoredAlert next, List<AlertEvent> events) {
     this(key, expectedVersion, next, events, List.of());
   }
 
-  /** Checks for nulls, a non-negative expected version and a greater next version; copies the events. */
+  /**
+   * Checks for nulls, a non-negative expected version and a greater next version; copies the events.
+   *
+   * @param key the alert key
+   * @param expectedVersion the version read, or 0 when nothing was stored
+   * @param next what to store; its version is greater than {@code expectedVersion}
+   * @param events the events to record as pending, in the order they were decided; empty when the
+   *     processor has no {@link AlertEventSink}
+   * @param changes the outbound changes to record as pending, to be written back to the ticket; empty unless
+   *     the host changed the alert (then the store {@link AlertStateStore#keepsChanges() keeps changes})
+   */
   public AlertWrite {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(next, "next");

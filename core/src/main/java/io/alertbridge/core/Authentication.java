@@ -73,7 +73,12 @@ public sealed interface Authentication {
    * @param secrets the accepted secrets, at least one
    */
   record SharedSecretHeader(String headerName, List<Secret> secrets) implements Authentication {
-    /** Checks for nulls and at least one secret. */
+    /**
+     * Checks for nulls and at least one secret.
+     *
+     * @param headerName the header that carries the secret
+     * @param secrets the accepted secrets, at least one
+     */
     public SharedSecretHeader {
       Objects.requireNonNull(headerName, "headerName");
       secrets = requireSome(secrets, "secrets");
@@ -91,7 +96,11 @@ public sealed interface Authentication {
    * @param credentials the accepted user names and passwords, at least one
    */
   record Basic(List<Credentials> credentials) implements Authentication {
-    /** Checks for nulls and at least one credential. */
+    /**
+     * Checks for nulls and at least one credential.
+     *
+     * @param credentials the accepted user names and passwords, at least one
+     */
     public Basic {
       credentials = requireSome(credentials, "credentials");
     }
@@ -112,7 +121,12 @@ public sealed interface Authentication {
     /** The tolerance when none is given: 5 minutes. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
-    /** Checks for nulls, at least one secret and a positive tolerance. */
+    /**
+     * Checks for nulls, at least one secret and a positive tolerance.
+     *
+     * @param secrets the accepted signing secrets, at least one
+     * @param tolerance how far the signed timestamp may be from now, in either direction
+     */
     public Signature {
       secrets = requireSome(secrets, "secrets");
       Objects.requireNonNull(tolerance, "tolerance");
@@ -126,7 +140,10 @@ public sealed interface Authentication {
       return Kind.SIGNATURE;
     }
 
-    /** @param tolerance the new tolerance @return a copy with that tolerance */
+    /**
+     * @param tolerance the new tolerance
+     * @return a copy with that tolerance
+     */
     public Signature withTolerance(Duration tolerance) {
       return new Signature(secrets, tolerance);
     }
@@ -139,7 +156,12 @@ public sealed interface Authentication {
    * @param password the password
    */
   record Credentials(String username, Secret password) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param username the user name
+     * @param password the password
+     */
     public Credentials {
       Objects.requireNonNull(username, "username");
       Objects.requireNonNull(password, "password");

@@ -10,6 +10,7 @@ import java.util.List;
 public final class ConfigurationException extends AlertBridgeException {
   private static final long serialVersionUID = 1L;
 
+  /** Every problem found, in the order found. */
   private final List<String> problems;
 
   /**

@@ -82,19 +82,28 @@ public final class Delivery {
       this.body = Objects.requireNonNull(body, "body");
     }
 
-    /** @param headers the request headers @return this builder */
+    /**
+     * @param headers the request headers
+     * @return this builder
+     */
     public Builder headers(Headers headers) {
       this.headers = Objects.requireNonNull(headers, "headers");
       return this;
     }
 
-    /** @param query the raw query string, without {@code ?} @return this builder */
+    /**
+     * @param query the raw query string, without {@code ?}
+     * @return this builder
+     */
     public Builder query(String query) {
       this.query = Objects.requireNonNull(query, "query");
       return this;
     }
 
-    /** @param receivedAt when the host received the request @return this builder */
+    /**
+     * @param receivedAt when the host received the request
+     * @return this builder
+     */
     public Builder receivedAt(Instant receivedAt) {
       this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
       return this;

@@ -29,7 +29,17 @@ public interface DeliveryListener {
   record ProcessedDelivery(String sourceId, String integration, Outcome outcome, Optional<String> ticketId,
       Duration duration, boolean committed) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param sourceId the alert source's id
+     * @param integration the integration's name
+     * @param outcome the outcome (the worst, for batches); {@link Outcome#UNAVAILABLE} when the processor
+     *     threw {@link UnavailableException}
+     * @param ticketId the ticket id, when known and not a batch
+     * @param duration how long processing took
+     * @param committed false for {@link WebhookProcessor#explain}, which changes nothing
+     */
     public ProcessedDelivery {
       Objects.requireNonNull(sourceId, "sourceId");
       Objects.requireNonNull(integration, "integration");

@@ -31,7 +31,20 @@ public record Explanation(
     String message,
     List<String> notes) {
 
-  /** Checks for nulls; copies the notes. */
+  /**
+   * Checks for nulls; copies the notes.
+   *
+   * @param sourceId the alert source's id
+   * @param integration the integration's name
+   * @param snapshot what the parser read, if it got that far
+   * @param matchedRow the matched row of the status-mapping table, if it got that far
+   * @param rule the matched row's rule, if it got that far
+   * @param before the alert's state before; empty when absent or not looked up
+   * @param after the alert's state after; empty when absent or not looked up
+   * @param outcome the outcome
+   * @param message the outcome in words
+   * @param notes further remarks (e.g. a summary that looks unsubstituted)
+   */
   public Explanation {
     Objects.requireNonNull(sourceId, "sourceId");
     Objects.requireNonNull(integration, "integration");

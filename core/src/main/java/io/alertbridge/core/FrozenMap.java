@@ -19,7 +19,10 @@ final class FrozenMap extends AbstractMap<String, Object> {
     this.view = view;
   }
 
-  /** @param source any map @return it, when already frozen; otherwise a frozen copy */
+  /**
+   * @param source any map
+   * @return it, when already frozen; otherwise a frozen copy
+   */
   static Map<String, Object> of(Map<String, ?> source) {
     if (source instanceof FrozenMap frozen) {
       return frozen;

@@ -57,13 +57,19 @@ public final class Headers {
     return new Headers(copy);
   }
 
-  /** @param name a header name, in any case @return its first value */
+  /**
+   * @param name a header name, in any case
+   * @return its first value
+   */
   public Optional<String> first(String name) {
     List<String> list = values.get(name);
     return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
   }
 
-  /** @param name a header name, in any case @return all its values; empty when absent */
+  /**
+   * @param name a header name, in any case
+   * @return all its values; empty when absent
+   */
   public List<String> all(String name) {
     return values.getOrDefault(name, List.of());
   }

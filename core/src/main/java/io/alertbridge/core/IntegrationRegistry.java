@@ -67,7 +67,10 @@ public final class IntegrationRegistry {
     return new IntegrationRegistry(byName);
   }
 
-  /** @param name an integration name @return that integration */
+  /**
+   * @param name an integration name
+   * @return that integration
+   */
   public Optional<Integration> find(String name) {
     return Optional.ofNullable(byName.get(name));
   }

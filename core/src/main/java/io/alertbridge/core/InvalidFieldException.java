@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class InvalidFieldException extends InvalidDeliveryException {
   private static final long serialVersionUID = 1L;
 
+  /** The JSON pointer of the offending field. */
   private final String pointer;
 
   /**

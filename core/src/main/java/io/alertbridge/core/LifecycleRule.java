@@ -31,7 +31,12 @@ public record LifecycleRule(WhenAbsent whenAbsent, WhenOpen whenOpen) {
     RESOLVE
   }
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param whenAbsent what to do when the ticket has no open alert
+   * @param whenOpen what to do when the ticket has an open alert
+   */
   public LifecycleRule {
     Objects.requireNonNull(whenAbsent, "whenAbsent");
     Objects.requireNonNull(whenOpen, "whenOpen");

@@ -55,7 +55,24 @@ public record Limits(
   /** The default bound on the JSON values of one body: 50,000 (a full HaloITSM ticket holds a few hundred). */
   public static final int DEFAULT_MAX_JSON_VALUES = 50_000;
 
-  /** Checks that every bound is positive and the nesting depth within what the reader allows. */
+  /**
+   * Checks that every bound is positive and the nesting depth within what the reader allows.
+   *
+   * @param maxBodyBytes the largest body accepted; larger is {@link Outcome#TOO_LARGE}
+   * @param maxNestingDepth the deepest JSON nesting accepted; deeper is {@link Outcome#INVALID}
+   * @param maxSummaryChars the longest summary kept; longer is cut and marked as truncated
+   * @param maxDetailsChars the longest details kept; longer is cut and marked as truncated
+   * @param maxNumberDigits the most significant digits a JSON number may have; more is {@link Outcome#INVALID}
+   * @param maxNumberExponent the largest decimal exponent, either way, of a JSON number's leading digit
+   *     ({@code 1e100} has 100, {@code 0.001} has -3); beyond it is {@link Outcome#INVALID}
+   * @param maxAlertKeyChars the longest ticket id accepted as an alert key; longer is {@link Outcome#INVALID}
+   * @param maxDeliveryIdChars the longest delivery id accepted; longer is {@link Outcome#INVALID}
+   * @param maxBatchElements the most ticket events one delivery may hold; more is {@link Outcome#TOO_LARGE}
+   * @param maxApiAnswerBytes the most bytes read from one answer of a tool's API
+   * @param maxJsonValues the most JSON values (objects, arrays, strings, numbers, literals) one body may
+   *     hold; more is {@link Outcome#TOO_LARGE}, found while reading, so a body dense with tiny values
+   *     costs no more than this many
+   */
   public Limits {
     requirePositive(maxBodyBytes, "maxBodyBytes");
     requirePositive(maxNestingDepth, "maxNestingDepth");
@@ -124,67 +141,100 @@ public record Limits(
       maxJsonValues = from.maxJsonValues;
     }
 
-    /** @param bytes the largest body accepted @return this builder */
+    /**
+     * @param bytes the largest body accepted
+     * @return this builder
+     */
     public Builder maxBodyBytes(int bytes) {
       maxBodyBytes = bytes;
       return this;
     }
 
-    /** @param depth the deepest nesting accepted @return this builder */
+    /**
+     * @param depth the deepest nesting accepted
+     * @return this builder
+     */
     public Builder maxNestingDepth(int depth) {
       maxNestingDepth = depth;
       return this;
     }
 
-    /** @param chars the longest summary kept @return this builder */
+    /**
+     * @param chars the longest summary kept
+     * @return this builder
+     */
     public Builder maxSummaryChars(int chars) {
       maxSummaryChars = chars;
       return this;
     }
 
-    /** @param chars the longest details kept @return this builder */
+    /**
+     * @param chars the longest details kept
+     * @return this builder
+     */
     public Builder maxDetailsChars(int chars) {
       maxDetailsChars = chars;
       return this;
     }
 
-    /** @param digits the most significant digits of a number @return this builder */
+    /**
+     * @param digits the most significant digits of a number
+     * @return this builder
+     */
     public Builder maxNumberDigits(int digits) {
       maxNumberDigits = digits;
       return this;
     }
 
-    /** @param exponent the largest decimal exponent of a number, either way @return this builder */
+    /**
+     * @param exponent the largest decimal exponent of a number, either way
+     * @return this builder
+     */
     public Builder maxNumberExponent(int exponent) {
       maxNumberExponent = exponent;
       return this;
     }
 
-    /** @param chars the longest alert key accepted @return this builder */
+    /**
+     * @param chars the longest alert key accepted
+     * @return this builder
+     */
     public Builder maxAlertKeyChars(int chars) {
       maxAlertKeyChars = chars;
       return this;
     }
 
-    /** @param chars the longest delivery id accepted @return this builder */
+    /**
+     * @param chars the longest delivery id accepted
+     * @return this builder
+     */
     public Builder maxDeliveryIdChars(int chars) {
       maxDeliveryIdChars = chars;
       return this;
     }
 
-    /** @param elements the most ticket events per delivery @return this builder */
+    /**
+     * @param elements the most ticket events per delivery
+     * @return this builder
+     */
     public Builder maxBatchElements(int elements) {
       maxBatchElements = elements;
       return this;
     }
 
-    /** @param bytes the most bytes read from one API answer @return this builder */
+    /**
+     * @param bytes the most bytes read from one API answer
+     * @return this builder
+     */
     public Builder maxApiAnswerBytes(int bytes) {
       maxApiAnswerBytes = bytes;
       return this;
     }
 
-    /** @param values the most JSON values in one body @return this builder */
+    /**
+     * @param values the most JSON values in one body
+     * @return this builder
+     */
     public Builder maxJsonValues(int values) {
       maxJsonValues = values;
       return this;

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record Link(String href, String text) {
 
-  /** Checks for nulls and an empty address. */
+  /**
+   * Checks for nulls and an empty address.
+   *
+   * @param href the address
+   * @param text the text to show; empty when the tool gives none
+   */
   public Link {
     Objects.requireNonNull(href, "href");
     Objects.requireNonNull(text, "text");

@@ -46,11 +46,17 @@ public final class MalformedDeliveryException extends InvalidDeliveryException {
     }
   }
 
+  /** What is wrong, without a hint; for a standalone problem the whole sentence. */
   private final String problem;
+  /** Whether {@link #problem} is a whole sentence rather than one that follows the subject's name. */
   private final boolean standalone;
+  /** What kind of problem it is. */
   private final Kind kind;
+  /** The 1-based line where reading stopped, or 0 when unknown. */
   private final int line;
+  /** The 1-based column where reading stopped, or 0 when unknown. */
   private final int column;
+  /** Text appended to the message, such as how to fix the tool's configuration; empty for none. */
   private final String hint;
 
   /**

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ParseContext(AlertSource source, Limits limits, Clock clock) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param source the alert source the delivery came to (its settings, e.g. API credentials)
+   * @param limits the processor's limits (e.g. the JSON nesting depth)
+   * @param clock the processor's clock
+   */
   public ParseContext {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(limits, "limits");

@@ -16,7 +16,15 @@ import java.util.Optional;
 public record PendingChange(AlertKey key, TicketChange change, int attempts, Instant nextAttemptAt,
     Optional<String> lastError) {
 
-  /** Checks for nulls and a non-negative count. */
+  /**
+   * Checks for nulls and a non-negative count.
+   *
+   * @param key the alert key, whose ticket id names the ticket
+   * @param change the change to write
+   * @param attempts how many times writing it was started
+   * @param nextAttemptAt when it may be tried next
+   * @param lastError why the last attempt failed, when it did
+   */
   public PendingChange {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(change, "change");
@@ -27,7 +35,11 @@ public record PendingChange(AlertKey key, TicketChange change, int attempts, Ins
     }
   }
 
-  /** @return the change as first recorded: never tried, due at once */
+  /**
+   * @param key the alert key, whose ticket id names the ticket
+   * @param change the change to write
+   * @return the change as first recorded: never tried, due at once
+   */
   public static PendingChange of(AlertKey key, TicketChange change) {
     return new PendingChange(key, change, 0, change.requestedAt(), Optional.empty());
   }

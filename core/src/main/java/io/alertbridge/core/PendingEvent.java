@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record PendingEvent(AlertKey key, AlertEvent event) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param key the alert key the event belongs to
+   * @param event the event, exactly as it was decided
+   */
   public PendingEvent {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(event, "event");

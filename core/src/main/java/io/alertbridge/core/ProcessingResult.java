@@ -29,7 +29,17 @@ public record ProcessingResult(
     Explanation explanation,
     List<ProcessingResult> items) {
 
-  /** Checks for nulls; copies the items. */
+  /**
+   * Checks for nulls; copies the items.
+   *
+   * @param outcome the outcome
+   * @param ticketId the ticket id, once known
+   * @param state the alert's state after; empty when absent (or not known)
+   * @param event the event for the host to apply, if any
+   * @param message the outcome in words, safe to send back to the sender
+   * @param explanation the full reasoning
+   * @param items one result per ticket event for batched deliveries; empty otherwise
+   */
   public ProcessingResult {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(ticketId, "ticketId");

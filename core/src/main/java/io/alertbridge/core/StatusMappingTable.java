@@ -61,7 +61,13 @@ public final class StatusMappingTable {
    */
   public record Row(List<String> labels, List<Long> ids, LifecycleRule rule) {
 
-    /** Checks for nulls; copies the lists. */
+    /**
+     * Checks for nulls; copies the lists.
+     *
+     * @param labels labels matched ignoring case, spaces, hyphens and underscores
+     * @param ids numeric ids matched exactly
+     * @param rule what these statuses do
+     */
     public Row {
       labels = List.copyOf(labels);
       ids = List.copyOf(ids);

@@ -54,7 +54,13 @@ public record StoredAlert(
     /** How many statuses an echo remembers. */
     public static final int MAX_STATUSES = 24;
 
-    /** Checks for nulls and the bound; copies the keys. */
+    /**
+     * Checks for nulls and the bound; copies the keys.
+     *
+     * @param statusKeys the statuses' comparison keys, in the format of {@link StoredAlert#lastStatusKey()}
+     *     without the id; at most {@link #MAX_STATUSES}
+     * @param until when the echo is no longer expected
+     */
     public Echo {
       statusKeys = List.copyOf(statusKeys);
       Objects.requireNonNull(until, "until");
@@ -75,14 +81,55 @@ public record StoredAlert(
     }
   }
 
-  /** A stored alert without an expected echo. */
+  /**
+   * A stored alert without an expected echo.
+   *
+   * @param state the alert's state
+   * @param alertId the id of the alert: stays the same while it is open and resolved, and changes
+   *     when a resolved ticket opens a new alert. Opaque: at most 64 characters, unique across alert
+   *     sources, processes and restarts; keep and compare it as it is, and do not parse it
+   * @param lastSourceUpdate the newest source update time applied, if deliveries carry one
+   * @param lastStatusKey the comparison key of the last status applied: two statuses are the same when
+   *     their keys are equal. The format is stable across releases, so keys stored by any release
+   *     compare as they did: the status's label folded (lower case, without spaces, tabs, no-break
+   *     spaces, hyphens and underscores), followed by {@code #} and the numeric id when the tool sent
+   *     one. {@code "In Progress"} with id 3 is {@code inprogress#3}; id 7 without a label is {@code #7}
+   * @param version grows with every write of the key, and never goes back (see {@link AlertStateStore});
+   *     for compare-and-set
+   * @param updatedAt when it was last written (processor clock)
+   * @param expiresAt when a resolved alert is forgotten; empty while open
+   * @param recentDeliveryIds the ids of the last deliveries that wrote this key, oldest first, at most
+   *     {@link #MAX_RECENT_DELIVERY_IDS}: written in the same atomic step as the state, so that a retry
+   *     is recognised even when the store failed after committing and the delivery log never heard of it
+   */
   public StoredAlert(AlertState state, String alertId, Optional<Instant> lastSourceUpdate, String lastStatusKey,
       long version, Instant updatedAt, Optional<Instant> expiresAt, List<String> recentDeliveryIds) {
     this(state, alertId, lastSourceUpdate, lastStatusKey, version, updatedAt, expiresAt, recentDeliveryIds,
         Optional.empty());
   }
 
-  /** Checks for nulls, a positive version and at most {@link #MAX_RECENT_DELIVERY_IDS} delivery ids. */
+  /**
+   * Checks for nulls, a positive version and at most {@link #MAX_RECENT_DELIVERY_IDS} delivery ids.
+   *
+   * @param state the alert's state
+   * @param alertId the id of the alert: stays the same while it is open and resolved, and changes
+   *     when a resolved ticket opens a new alert. Opaque: at most 64 characters, unique across alert
+   *     sources, processes and restarts; keep and compare it as it is, and do not parse it
+   * @param lastSourceUpdate the newest source update time applied, if deliveries carry one
+   * @param lastStatusKey the comparison key of the last status applied: two statuses are the same when
+   *     their keys are equal. The format is stable across releases, so keys stored by any release
+   *     compare as they did: the status's label folded (lower case, without spaces, tabs, no-break
+   *     spaces, hyphens and underscores), followed by {@code #} and the numeric id when the tool sent
+   *     one. {@code "In Progress"} with id 3 is {@code inprogress#3}; id 7 without a label is {@code #7}
+   * @param version grows with every write of the key, and never goes back (see {@link AlertStateStore});
+   *     for compare-and-set
+   * @param updatedAt when it was last written (processor clock)
+   * @param expiresAt when a resolved alert is forgotten; empty while open
+   * @param recentDeliveryIds the ids of the last deliveries that wrote this key, oldest first, at most
+   *     {@link #MAX_RECENT_DELIVERY_IDS}: written in the same atomic step as the state, so that a retry
+   *     is recognised even when the store failed after committing and the delivery log never heard of it
+   * @param echo the status AlertBridge wrote back to the ticket, while its echo is expected; empty otherwise
+   */
   public StoredAlert {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(alertId, "alertId");
@@ -110,7 +157,10 @@ public record StoredAlert(
         recentDeliveryIds, echo);
   }
 
-  /** @param now the current time @return whether the alert is forgotten at {@code now} */
+  /**
+   * @param now the current time
+   * @return whether the alert is forgotten at {@code now}
+   */
   public boolean isExpired(Instant now) {
     return expiresAt.isPresent() && !now.isBefore(expiresAt.get());
   }

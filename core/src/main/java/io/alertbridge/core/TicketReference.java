@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record TicketReference(String ticketId, Map<String, String> attributes) implements TicketEvent {
 
-  /** Checks for nulls and a blank id; copies the attributes. */
+  /**
+   * Checks for nulls and a blank id; copies the attributes.
+   *
+   * @param ticketId the tool's ticket id, not blank
+   * @param attributes what else the delivery said about the ticket (such as its number), for the
+   *     ticket source; copied
+   */
   public TicketReference {
     Objects.requireNonNull(ticketId, "ticketId");
     if (ticketId.isBlank()) {
@@ -22,12 +28,18 @@ public record TicketReference(String ticketId, Map<String, String> attributes) i
     attributes = Map.copyOf(attributes);
   }
 
-  /** @param ticketId the tool's ticket id @return a reference without attributes */
+  /**
+   * @param ticketId the tool's ticket id
+   * @return a reference without attributes
+   */
   public static TicketReference of(String ticketId) {
     return new TicketReference(ticketId, Map.of());
   }
 
-  /** @param name an attribute's name @return its value, if the delivery gave one */
+  /**
+   * @param name an attribute's name
+   * @return its value, if the delivery gave one
+   */
   public java.util.Optional<String> attribute(String name) {
     return java.util.Optional.ofNullable(attributes.get(name));
   }

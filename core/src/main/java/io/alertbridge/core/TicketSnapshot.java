@@ -40,7 +40,22 @@ public record TicketSnapshot(
     Map<String, Object> customDetails,
     List<String> notes) implements TicketEvent {
 
-  /** Checks for nulls and a blank ticket id; copies the collections. */
+  /**
+   * Checks for nulls and a blank ticket id; copies the collections.
+   *
+   * @param ticketId the ticket id as the tool spells it: the alert key
+   * @param status the ticket's status (or, for tools that send the event itself, the event type)
+   * @param summary the one-line summary; empty when the tool sent none
+   * @param details the longer text, ready to show; empty when none
+   * @param priority the priority as the tool sent it, if it did
+   * @param sourceUpdatedAt when the tool last changed the ticket, if the payload says
+   * @param links links to show on the alert
+   * @param requester who reported the ticket, if known
+   * @param assignee who works on it, if known
+   * @param customDetails the remaining fields, as plain Java values (String, Number, Boolean, List,
+   *     Map, or null), in the order they came
+   * @param notes remarks for the explanation, such as a field that looks unsubstituted
+   */
   public TicketSnapshot {
     Objects.requireNonNull(ticketId, "ticketId");
     if (ticketId.isBlank()) {
@@ -87,43 +102,64 @@ public record TicketSnapshot(
       this.status = Objects.requireNonNull(status, "status");
     }
 
-    /** @param summary the one-line summary @return this builder */
+    /**
+     * @param summary the one-line summary
+     * @return this builder
+     */
     public Builder summary(String summary) {
       this.summary = Objects.requireNonNull(summary, "summary");
       return this;
     }
 
-    /** @param details the longer text @return this builder */
+    /**
+     * @param details the longer text
+     * @return this builder
+     */
     public Builder details(String details) {
       this.details = Objects.requireNonNull(details, "details");
       return this;
     }
 
-    /** @param priority the priority as sent, or null for none @return this builder */
+    /**
+     * @param priority the priority as sent, or null for none
+     * @return this builder
+     */
     public Builder priority(CodedValue priority) {
       this.priority = priority;
       return this;
     }
 
-    /** @param sourceUpdatedAt when the tool last changed the ticket, or null @return this builder */
+    /**
+     * @param sourceUpdatedAt when the tool last changed the ticket, or null
+     * @return this builder
+     */
     public Builder sourceUpdatedAt(Instant sourceUpdatedAt) {
       this.sourceUpdatedAt = sourceUpdatedAt;
       return this;
     }
 
-    /** @param link a link to show @return this builder */
+    /**
+     * @param link a link to show
+     * @return this builder
+     */
     public Builder link(Link link) {
       links.add(Objects.requireNonNull(link, "link"));
       return this;
     }
 
-    /** @param requester who reported the ticket, or null @return this builder */
+    /**
+     * @param requester who reported the ticket, or null
+     * @return this builder
+     */
     public Builder requester(String requester) {
       this.requester = requester;
       return this;
     }
 
-    /** @param assignee who works on it, or null @return this builder */
+    /**
+     * @param assignee who works on it, or null
+     * @return this builder
+     */
     public Builder assignee(String assignee) {
       this.assignee = assignee;
       return this;
@@ -161,7 +197,10 @@ public record TicketSnapshot(
       return this;
     }
 
-    /** @param note a remark for the explanation @return this builder */
+    /**
+     * @param note a remark for the explanation
+     * @return this builder
+     */
     public Builder note(String note) {
       notes.add(Objects.requireNonNull(note, "note"));
       return this;

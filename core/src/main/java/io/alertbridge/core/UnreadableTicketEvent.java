@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 public record UnreadableTicketEvent(String ticketId, String message) implements TicketEvent {
 
-  /** Checks for nulls and a blank message. */
+  /**
+   * Checks for nulls and a blank message.
+   *
+   * @param ticketId the tool's ticket id when the parser could tell it, for the answer only; empty when not
+   * @param message what was wrong, and where (with the element's JSON pointer), safe to send back
+   */
   public UnreadableTicketEvent {
     Objects.requireNonNull(ticketId, "ticketId");
     Objects.requireNonNull(message, "message");

@@ -705,31 +705,46 @@ public final class WebhookProcessor {
       this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** @param stateStore where alert states live @return this builder */
+    /**
+     * @param stateStore where alert states live
+     * @return this builder
+     */
     public Builder stateStore(AlertStateStore stateStore) {
       this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
       return this;
     }
 
-    /** @param deliveryLog where delivery ids are remembered @return this builder */
+    /**
+     * @param deliveryLog where delivery ids are remembered
+     * @return this builder
+     */
     public Builder deliveryLog(DeliveryLog deliveryLog) {
       this.deliveryLog = Objects.requireNonNull(deliveryLog, "deliveryLog");
       return this;
     }
 
-    /** @param clock the time source for every decision @return this builder */
+    /**
+     * @param clock the time source for every decision
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** @param limits bounds on what one delivery may cost @return this builder */
+    /**
+     * @param limits bounds on what one delivery may cost
+     * @return this builder
+     */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
-    /** @param retention how long resolved alerts are remembered @return this builder */
+    /**
+     * @param retention how long resolved alerts are remembered
+     * @return this builder
+     */
     public Builder retention(Duration retention) {
       Objects.requireNonNull(retention, "retention");
       if (retention.isNegative()) {
@@ -739,7 +754,10 @@ public final class WebhookProcessor {
       return this;
     }
 
-    /** @param listener told about every processed delivery @return this builder */
+    /**
+     * @param listener told about every processed delivery
+     * @return this builder
+     */
     public Builder listener(DeliveryListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -758,7 +776,10 @@ public final class WebhookProcessor {
       return this;
     }
 
-    /** @param policy how changes are written back to tickets @return this builder */
+    /**
+     * @param policy how changes are written back to tickets
+     * @return this builder
+     */
     public Builder writeBack(WriteBackPolicy policy) {
       this.writeBack = Objects.requireNonNull(policy, "policy");
       return this;

@@ -21,7 +21,16 @@ public record WriteBackPolicy(Duration firstRetry, Duration maxRetry, Duration g
   public static final WriteBackPolicy DEFAULT = new WriteBackPolicy(Duration.ofSeconds(10), Duration.ofMinutes(10),
       Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofMinutes(10), "AlertBridge");
 
-  /** Checks for nulls, positive durations and a product name of 1 to 100 characters. */
+  /**
+   * Checks for nulls, positive durations and a product name of 1 to 100 characters.
+   *
+   * @param firstRetry the wait before the first retry; each next wait doubles
+   * @param maxRetry the longest wait between two attempts
+   * @param giveUpAfter how long after the host's change the last attempt may start; then it is dropped as failed
+   * @param claim how long an attempt in progress keeps other nodes from starting one; longer than any write
+   * @param echoWindow how long after a write the tool's webhook carrying the status written is taken as its echo
+   * @param productName the name notes give the host's product, as in "Accepted in AlertBridge by Ada"
+   */
   public WriteBackPolicy {
     positive(firstRetry, "firstRetry");
     positive(maxRetry, "maxRetry");
@@ -37,7 +46,10 @@ public record WriteBackPolicy(Duration firstRetry, Duration maxRetry, Duration g
     }
   }
 
-  /** @param productName the host's product name @return this policy with it */
+  /**
+   * @param productName the host's product name
+   * @return this policy with it
+   */
   public WriteBackPolicy withProductName(String productName) {
     return new WriteBackPolicy(firstRetry, maxRetry, giveUpAfter, claim, echoWindow, productName);
   }

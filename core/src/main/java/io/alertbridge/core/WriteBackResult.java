@@ -33,7 +33,16 @@ public record WriteBackResult(AlertKey key, Status status, Optional<AlertState> 
     REFUSED
   }
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param key the alert key
+   * @param status what happened
+   * @param state the alert's state afterwards; empty when the alert is unknown
+   * @param change the outbound change, when one was recorded
+   * @param message what happened, for people: the tool's error when it failed
+   * @param nextAttemptAt when the change is tried again, while {@link Status#RETRYING}
+   */
   public WriteBackResult {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(status, "status");

@@ -89,7 +89,10 @@ public final class WriteBackTable {
     }
   }
 
-  /** @param state the alert's new state @return the status to write, if the table has one */
+  /**
+   * @param state the alert's new state
+   * @return the status to write, if the table has one
+   */
   public Optional<String> status(AlertState state) {
     return Optional.ofNullable(statuses.get(Objects.requireNonNull(state, "state")));
   }

@@ -33,7 +33,9 @@ public final class HaloApiException extends UnavailableException {
     UNREADABLE_ANSWER
   }
 
+  /** What kind of failure it is. */
   private final Reason reason;
+  /** The HTTP status the Halo API answered with, or 0 when it did not answer. */
   private final int apiStatus;
 
   HaloApiException(Reason reason, String message, int apiStatus, Throwable cause) {

@@ -13,7 +13,10 @@ final class HaloClients {
 
   private final ConcurrentMap<HaloSettings, HaloApiClient> clients = new ConcurrentHashMap<>();
 
-  /** @param settings an alert source's settings @return the client for them */
+  /**
+   * @param settings an alert source's settings
+   * @return the client for them
+   */
   HaloApiClient client(HaloSettings settings) {
     HaloApiClient client = clients.get(settings);
     if (client == null) {

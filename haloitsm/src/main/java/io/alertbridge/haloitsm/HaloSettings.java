@@ -253,68 +253,101 @@ public final class HaloSettings implements IntegrationSettings {
 
     private Builder() {}
 
-    /** @param apiUrl the resource server, such as {@code https://example.halopsa.com} (required) @return this builder */
+    /**
+     * @param apiUrl the resource server, such as {@code https://example.halopsa.com} (required)
+     * @return this builder
+     */
     public Builder apiUrl(String apiUrl) {
       this.apiUrl = url(Objects.requireNonNull(apiUrl, "apiUrl"), "apiUrl", problems);
       return this;
     }
 
-    /** @param authUrl the authorisation server, default {@code <apiUrl>/auth} @return this builder */
+    /**
+     * @param authUrl the authorisation server, default {@code <apiUrl>/auth}
+     * @return this builder
+     */
     public Builder authUrl(String authUrl) {
       this.authUrl = url(Objects.requireNonNull(authUrl, "authUrl"), "authUrl", problems);
       return this;
     }
 
-    /** @param clientId the application's client id (required) @return this builder */
+    /**
+     * @param clientId the application's client id (required)
+     * @return this builder
+     */
     public Builder clientId(String clientId) {
       this.clientId = SettingChecks.nonBlank(Objects.requireNonNull(clientId, "clientId"), "clientId", problems)
           ? Secret.of(clientId.strip()) : null;
       return this;
     }
 
-    /** @param clientSecret the application's client secret (required) @return this builder */
+    /**
+     * @param clientSecret the application's client secret (required)
+     * @return this builder
+     */
     public Builder clientSecret(Secret clientSecret) {
       this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
       return this;
     }
 
-    /** @param tenant the tenant, for hosted Halo @return this builder */
+    /**
+     * @param tenant the tenant, for hosted Halo
+     * @return this builder
+     */
     public Builder tenant(String tenant) {
       this.tenant = SettingChecks.nonBlank(Objects.requireNonNull(tenant, "tenant"), "tenant", problems) ? tenant.strip() : null;
       return this;
     }
 
-    /** @param scope the scope asked for, default {@code all} @return this builder */
+    /**
+     * @param scope the scope asked for, default {@code all}
+     * @return this builder
+     */
     public Builder scope(String scope) {
       this.scope = SettingChecks.nonBlank(Objects.requireNonNull(scope, "scope"), "scope", problems) ? scope.strip() : this.scope;
       return this;
     }
 
-    /** @param connectTimeout how long to wait for a connection, default 5 s @return this builder */
+    /**
+     * @param connectTimeout how long to wait for a connection, default 5 s
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** @param requestTimeout how long one whole exchange may take, default 10 s @return this builder */
+    /**
+     * @param requestTimeout how long one whole exchange may take, default 10 s
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");
       return this;
     }
 
-    /** @param statusRefresh how long the tenant's statuses are kept, default 1 h @return this builder */
+    /**
+     * @param statusRefresh how long the tenant's statuses are kept, default 1 h
+     * @return this builder
+     */
     public Builder statusRefresh(Duration statusRefresh) {
       this.statusRefresh = positive(statusRefresh, "statusRefresh");
       return this;
     }
 
-    /** @param writeBack the tenant's status names to write, by state @return this builder */
+    /**
+     * @param writeBack the tenant's status names to write, by state
+     * @return this builder
+     */
     public Builder writeBack(WriteBackTable writeBack) {
       this.writeBack = Objects.requireNonNull(writeBack, "writeBack");
       return this;
     }
 
-    /** @param outcome the outcome of the actions written back, default {@value HaloSettings#DEFAULT_OUTCOME} @return this builder */
+    /**
+     * @param outcome the outcome of the actions written back, default {@value HaloSettings#DEFAULT_OUTCOME}
+     * @return this builder
+     */
     public Builder outcome(String outcome) {
       String checked = HaloSettings.outcome(Objects.requireNonNull(outcome, "outcome"), "outcome", problems);
       this.outcome = checked == null ? this.outcome : checked;

@@ -79,9 +79,13 @@ public final class AlertBridgeServlet extends HttpServlet {
 
   private final transient WebhookProcessor processor;
   private final transient Map<String, AlertSource> sources;
+  /** The largest body accepted, from the builder's {@link Limits}; a larger one is answered with 413. */
   private final int maxBodyBytes;
+  /** The {@code Retry-After} value sent with a 503, in seconds. */
   private final String retryAfterSeconds;
+  /** The {@code WWW-Authenticate} value sent with a 401 to a Basic source. */
   private final String basicChallenge;
+  /** The body of a 413 answer. */
   private final String tooLarge;
 
   private AlertBridgeServlet(Builder builder) {

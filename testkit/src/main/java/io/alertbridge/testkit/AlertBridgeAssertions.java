@@ -11,12 +11,18 @@ public final class AlertBridgeAssertions {
 
   private AlertBridgeAssertions() {}
 
-  /** @param result a processing result @return assertions on it */
+  /**
+   * @param result a processing result
+   * @return assertions on it
+   */
   public static ProcessingResultAssert assertThat(ProcessingResult result) {
     return new ProcessingResultAssert(result);
   }
 
-  /** @param event an alert event @return assertions on it */
+  /**
+   * @param event an alert event
+   * @return assertions on it
+   */
   public static AlertEventAssert assertThat(AlertEvent event) {
     return new AlertEventAssert(event, "");
   }

@@ -16,37 +16,58 @@ public final class AlertEventAssert extends AbstractAssert<AlertEventAssert, Ale
     this.explanation = explanation;
   }
 
-  /** @param expected the type @return this */
+  /**
+   * @param expected the type
+   * @return this
+   */
   public AlertEventAssert hasEventType(EventType expected) {
     return check(actual.eventType() == expected, "event type", expected, actual.eventType());
   }
 
-  /** @param expected the priority @return this */
+  /**
+   * @param expected the priority
+   * @return this
+   */
   public AlertEventAssert hasPriority(Priority expected) {
     return check(actual.priority() == expected, "priority", expected, actual.priority());
   }
 
-  /** @param expected the summary @return this */
+  /**
+   * @param expected the summary
+   * @return this
+   */
   public AlertEventAssert hasSummary(String expected) {
     return check(actual.summary().equals(expected), "summary", expected, actual.summary());
   }
 
-  /** @param expected the details @return this */
+  /**
+   * @param expected the details
+   * @return this
+   */
   public AlertEventAssert hasDetails(String expected) {
     return check(actual.details().equals(expected), "details", expected, actual.details());
   }
 
-  /** @param expected the ticket id @return this */
+  /**
+   * @param expected the ticket id
+   * @return this
+   */
   public AlertEventAssert hasTicketId(String expected) {
     return check(actual.ticketId().equals(expected), "ticket id", expected, actual.ticketId());
   }
 
-  /** @param expected the ticket status @return this */
+  /**
+   * @param expected the ticket status
+   * @return this
+   */
   public AlertEventAssert hasTicketStatus(String expected) {
     return check(actual.ticketStatus().equals(expected), "ticket status", expected, actual.ticketStatus());
   }
 
-  /** @param href the address of a link the event must carry @return this */
+  /**
+   * @param href the address of a link the event must carry
+   * @return this
+   */
   public AlertEventAssert hasLink(String href) {
     isNotNull();
     return check(actual.links().stream().map(Link::href).anyMatch(href::equals), "a link", href, actual.links());

@@ -63,7 +63,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return hasOutcome(Outcome.UNAUTHORIZED);
   }
 
-  /** @param expected the outcome @return this */
+  /**
+   * @param expected the outcome
+   * @return this
+   */
   public ProcessingResultAssert hasOutcome(Outcome expected) {
     isNotNull();
     if (actual.outcome() != expected) {
@@ -72,7 +75,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param expected the HTTP status @return this */
+  /**
+   * @param expected the HTTP status
+   * @return this
+   */
   public ProcessingResultAssert hasHttpStatus(int expected) {
     isNotNull();
     if (actual.httpStatus() != expected) {
@@ -81,7 +87,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param expected the ticket id @return this */
+  /**
+   * @param expected the ticket id
+   * @return this
+   */
   public ProcessingResultAssert hasTicketId(String expected) {
     isNotNull();
     if (!actual.ticketId().equals(java.util.Optional.of(expected))) {
@@ -90,7 +99,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param expected the alert's state after @return this */
+  /**
+   * @param expected the alert's state after
+   * @return this
+   */
   public ProcessingResultAssert hasState(AlertState expected) {
     isNotNull();
     if (!actual.state().equals(java.util.Optional.of(expected))) {
@@ -118,7 +130,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param expected the event's type @return this */
+  /**
+   * @param expected the event's type
+   * @return this
+   */
   public ProcessingResultAssert hasEventType(EventType expected) {
     AlertEvent event = event();
     if (event.eventType() != expected) {
@@ -127,7 +142,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param expected the event's priority @return this */
+  /**
+   * @param expected the event's priority
+   * @return this
+   */
   public ProcessingResultAssert hasPriority(Priority expected) {
     AlertEvent event = event();
     if (event.priority() != expected) {
@@ -136,7 +154,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param expected the event's summary @return this */
+  /**
+   * @param expected the event's summary
+   * @return this
+   */
   public ProcessingResultAssert hasSummary(String expected) {
     AlertEvent event = event();
     if (!event.summary().equals(expected)) {
@@ -145,7 +166,10 @@ public final class ProcessingResultAssert extends AbstractAssert<ProcessingResul
     return this;
   }
 
-  /** @param part text the message must contain @return this */
+  /**
+   * @param part text the message must contain
+   * @return this
+   */
   public ProcessingResultAssert hasMessageContaining(String part) {
     isNotNull();
     if (!actual.message().contains(part)) {

@@ -15,23 +15,35 @@ public final class TestClock extends Clock {
     this.now = Objects.requireNonNull(now, "now");
   }
 
-  /** @param now the starting time @return a clock standing at that time */
+  /**
+   * @param now the starting time
+   * @return a clock standing at that time
+   */
   public static TestClock at(Instant now) {
     return new TestClock(now);
   }
 
-  /** @param iso an ISO-8601 instant such as {@code 2025-03-04T09:15:02Z} @return a clock standing at that time */
+  /**
+   * @param iso an ISO-8601 instant such as {@code 2025-03-04T09:15:02Z}
+   * @return a clock standing at that time
+   */
   public static TestClock at(String iso) {
     return new TestClock(Instant.parse(iso));
   }
 
-  /** @param step how far to move forward (or back, when negative) @return this clock */
+  /**
+   * @param step how far to move forward (or back, when negative)
+   * @return this clock
+   */
   public TestClock advance(Duration step) {
     now = now.plus(Objects.requireNonNull(step, "step"));
     return this;
   }
 
-  /** @param time the new time @return this clock */
+  /**
+   * @param time the new time
+   * @return this clock
+   */
   public TestClock set(Instant time) {
     now = Objects.requireNonNull(time, "time");
     return this;

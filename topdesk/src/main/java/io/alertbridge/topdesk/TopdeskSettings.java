@@ -68,7 +68,13 @@ public final class TopdeskSettings implements IntegrationSettings {
    * @param interval how often to poll
    */
   public record Poll(String query, Duration interval) {
-    /** Checks for nulls; the checks of content are the settings'. */
+    /**
+     * Checks for nulls; the checks of content are the settings'.
+     *
+     * @param query a FIQL filter such as {@code operatorGroup.name==Netwerkbeheer}, combined with the
+     *     modification date; empty for every incident
+     * @param interval how often to poll
+     */
     public Poll {
       Objects.requireNonNull(query, "query");
       Objects.requireNonNull(interval, "interval");
@@ -317,25 +323,37 @@ public final class TopdeskSettings implements IntegrationSettings {
 
     private Builder() {}
 
-    /** @param apiUrl the tenant's base address, such as {@code https://acme.topdesk.net} (required) @return this builder */
+    /**
+     * @param apiUrl the tenant's base address, such as {@code https://acme.topdesk.net} (required)
+     * @return this builder
+     */
     public Builder apiUrl(String apiUrl) {
       this.apiUrl = url(Objects.requireNonNull(apiUrl, "apiUrl"), "apiUrl", problems);
       return this;
     }
 
-    /** @param username the operator's login name (required) @return this builder */
+    /**
+     * @param username the operator's login name (required)
+     * @return this builder
+     */
     public Builder username(String username) {
       this.username = login(Objects.requireNonNull(username, "username"), "username", problems);
       return this;
     }
 
-    /** @param applicationPassword the operator's application password (required) @return this builder */
+    /**
+     * @param applicationPassword the operator's application password (required)
+     * @return this builder
+     */
     public Builder applicationPassword(Secret applicationPassword) {
       this.applicationPassword = Objects.requireNonNull(applicationPassword, "applicationPassword");
       return this;
     }
 
-    /** @param writeBack the processing status names to write, default {@link #DEFAULT_WRITE_BACK} @return this builder */
+    /**
+     * @param writeBack the processing status names to write, default {@link #DEFAULT_WRITE_BACK}
+     * @return this builder
+     */
     public Builder writeBack(WriteBackTable writeBack) {
       this.writeBack = Objects.requireNonNull(writeBack, "writeBack");
       return this;
@@ -353,19 +371,28 @@ public final class TopdeskSettings implements IntegrationSettings {
       return this;
     }
 
-    /** @param operatorName the API operator's name as incidents show it in {@code modifier} @return this builder */
+    /**
+     * @param operatorName the API operator's name as incidents show it in {@code modifier}
+     * @return this builder
+     */
     public Builder operatorName(String operatorName) {
       this.operatorName = name(Objects.requireNonNull(operatorName, "operatorName"), "operatorName", problems);
       return this;
     }
 
-    /** @param connectTimeout how long to wait for a connection, default 5 s @return this builder */
+    /**
+     * @param connectTimeout how long to wait for a connection, default 5 s
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = SettingChecks.positive(connectTimeout, "connectTimeout", problems);
       return this;
     }
 
-    /** @param requestTimeout how long one whole exchange may take, default 20 s @return this builder */
+    /**
+     * @param requestTimeout how long one whole exchange may take, default 20 s
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = SettingChecks.positive(requestTimeout, "requestTimeout", problems);
       return this;

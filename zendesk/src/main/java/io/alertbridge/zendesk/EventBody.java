@@ -39,7 +39,10 @@ final class EventBody {
 
   private EventBody() {}
 
-  /** @param body a delivery's root object @return whether it is an event webhook's body */
+  /**
+   * @param body a delivery's root object
+   * @return whether it is an event webhook's body
+   */
   static boolean isEvent(JsonObject body) {
     return body.get("type") instanceof String type && type.startsWith(TYPE_PREFIX) && body.has("detail");
   }

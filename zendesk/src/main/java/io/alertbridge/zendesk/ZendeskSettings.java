@@ -235,44 +235,65 @@ public final class ZendeskSettings implements IntegrationSettings {
 
     private Builder() {}
 
-    /** @param apiUrl the account's address, such as {@code https://acme.zendesk.com} (required) @return this builder */
+    /**
+     * @param apiUrl the account's address, such as {@code https://acme.zendesk.com} (required)
+     * @return this builder
+     */
     public Builder apiUrl(String apiUrl) {
       this.apiUrl = url(Objects.requireNonNull(apiUrl, "apiUrl"), "apiUrl", problems);
       return this;
     }
 
-    /** @param email the API user's email address (required) @return this builder */
+    /**
+     * @param email the API user's email address (required)
+     * @return this builder
+     */
     public Builder email(String email) {
       this.email = ZendeskSettings.email(Objects.requireNonNull(email, "email"), "email", problems);
       return this;
     }
 
-    /** @param apiToken the API user's API token (required) @return this builder */
+    /**
+     * @param apiToken the API user's API token (required)
+     * @return this builder
+     */
     public Builder apiToken(Secret apiToken) {
       this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
       return this;
     }
 
-    /** @param apiUserId the API user's id, digits @return this builder */
+    /**
+     * @param apiUserId the API user's id, digits
+     * @return this builder
+     */
     public Builder apiUserId(String apiUserId) {
       this.apiUserId = userId(Objects.requireNonNull(apiUserId, "apiUserId"), "apiUserId", problems);
       return this;
     }
 
-    /** @param writeBack the statuses to write, Zendesk's (open, solved, ...) @return this builder */
+    /**
+     * @param writeBack the statuses to write, Zendesk's (open, solved, ...)
+     * @return this builder
+     */
     public Builder writeBack(WriteBackTable writeBack) {
       this.writeBack = checked(Objects.requireNonNull(writeBack, "writeBack"), state -> "writeBack " + state,
           problems);
       return this;
     }
 
-    /** @param connectTimeout how long to wait for a connection, default 5 s @return this builder */
+    /**
+     * @param connectTimeout how long to wait for a connection, default 5 s
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = SettingChecks.positive(connectTimeout, "connectTimeout", problems);
       return this;
     }
 
-    /** @param requestTimeout how long one whole exchange may take, default 10 s @return this builder */
+    /**
+     * @param requestTimeout how long one whole exchange may take, default 10 s
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = SettingChecks.positive(requestTimeout, "requestTimeout", problems);
       return this;

@@ -73,22 +73,34 @@ public final class AutotaskDeliveries {
       return (Long) item.get("id");
     }
 
-    /** @param status the status picklist value, e.g. 5 (Complete) @return this ticket */
+    /**
+     * @param status the status picklist value, e.g. 5 (Complete)
+     * @return this ticket
+     */
     public Ticket status(int status) {
       return field("status", status);
     }
 
-    /** @param priority the priority picklist value, e.g. 3 (Low) @return this ticket */
+    /**
+     * @param priority the priority picklist value, e.g. 3 (Low)
+     * @return this ticket
+     */
     public Ticket priority(int priority) {
       return field("priority", priority);
     }
 
-    /** @param title the title @return this ticket */
+    /**
+     * @param title the title
+     * @return this ticket
+     */
     public Ticket title(String title) {
       return field("title", title);
     }
 
-    /** @param lastActivityDate e.g. {@code 2025-06-12T09:31:40.000Z} @return this ticket */
+    /**
+     * @param lastActivityDate e.g. {@code 2025-06-12T09:31:40.000Z}
+     * @return this ticket
+     */
     public Ticket lastActivityDate(String lastActivityDate) {
       return field("lastActivityDate", lastActivityDate);
     }

@@ -129,13 +129,20 @@ public final class FakeAutotaskApi implements AutoCloseable {
     return webUrl == null ? baseUrl() : webUrl;
   }
 
-  /** @param webUrl the web URL the zone lookup answers, e.g. {@code https://ww14.autotask.net/} @return this fake */
+  /**
+   * @param webUrl the web URL the zone lookup answers, e.g. {@code https://ww14.autotask.net/}
+   * @return this fake
+   */
   public FakeAutotaskApi webUrl(String webUrl) {
     this.webUrl = Objects.requireNonNull(webUrl, "webUrl");
     return this;
   }
 
-  /** Ticket requests wait until the fake is closed (10 s at most), for timeout tests. @return this fake */
+  /**
+   * Ticket requests wait until the fake is closed (10 s at most), for timeout tests.
+   *
+   * @return this fake
+   */
   public FakeAutotaskApi stallTickets() {
     stallTickets = true;
     return this;
@@ -155,7 +162,10 @@ public final class FakeAutotaskApi implements AutoCloseable {
     return this;
   }
 
-  /** @param ticket a ticket to serve at {@code Tickets/{id}}, replacing any earlier one @return this fake */
+  /**
+   * @param ticket a ticket to serve at {@code Tickets/{id}}, replacing any earlier one
+   * @return this fake
+   */
   public FakeAutotaskApi ticket(AutotaskDeliveries.Ticket ticket) {
     return ticket(ticket.id(), ticket.json());
   }
@@ -189,7 +199,10 @@ public final class FakeAutotaskApi implements AutoCloseable {
     return this;
   }
 
-  /** @param json the answer to {@code Tickets/entityInformation/fields} @return this fake */
+  /**
+   * @param json the answer to {@code Tickets/entityInformation/fields}
+   * @return this fake
+   */
   public FakeAutotaskApi picklists(String json) {
     picklists.set(Objects.requireNonNull(json, "json"));
     return this;
@@ -217,7 +230,10 @@ public final class FakeAutotaskApi implements AutoCloseable {
     return this;
   }
 
-  /** @param clock the clock that stamps a write's {@code lastActivityDate} @return this fake */
+  /**
+   * @param clock the clock that stamps a write's {@code lastActivityDate}
+   * @return this fake
+   */
   public FakeAutotaskApi clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
@@ -246,7 +262,10 @@ public final class FakeAutotaskApi implements AutoCloseable {
     return this;
   }
 
-  /** @param delay how long to wait before answering each request @return this fake */
+  /**
+   * @param delay how long to wait before answering each request
+   * @return this fake
+   */
   public FakeAutotaskApi delay(Duration delay) {
     this.delay = Objects.requireNonNull(delay, "delay");
     return this;

@@ -114,7 +114,11 @@ public final class ApiClient {
         + " (requestTimeout, for the whole answer)", 0, null, cause);
   }
 
-  /** @return the request by method and address, without the query */
+  /**
+   * @param method the HTTP method
+   * @param uri the request's address
+   * @return the request by method and address, without the query
+   */
   public static String describe(String method, URI uri) {
     return method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
   }
@@ -138,7 +142,15 @@ public final class ApiClient {
    */
   public record Answer(String tool, String request, int status, byte[] body, Duration retryAfter) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param tool the tool's name as messages show it
+     * @param request the request by method and address
+     * @param status the HTTP status
+     * @param body the body's bytes, within the bounds
+     * @param retryAfter the answer's {@code Retry-After} in seconds, or null
+     */
     public Answer {
       Objects.requireNonNull(tool, "tool");
       Objects.requireNonNull(request, "request");
@@ -203,7 +215,11 @@ public final class ApiClient {
           null, null);
     }
 
-    /** @return the body as a JSON object */
+    /**
+     * @param limits the bounds on numbers and nesting
+     * @return the body as a JSON object
+     * @throws ApiException UNREADABLE_ANSWER when it is not JSON within the limits, or not an object
+     */
     public JsonObject jsonObject(Limits limits) {
       Object parsed = json(limits);
       if (!(parsed instanceof java.util.Map)) {

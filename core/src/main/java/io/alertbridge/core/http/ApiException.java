@@ -46,8 +46,11 @@ public final class ApiException extends UnavailableException {
     }
   }
 
+  /** What kind of failure it is. */
   private final Reason reason;
+  /** The HTTP status the API answered with, or 0 when it did not answer. */
   private final int apiStatus;
+  /** How long the API asked to wait (its {@code Retry-After}), or null. */
   private final Duration retryAfter;
 
   /**

@@ -51,7 +51,10 @@ public final class JsonObject {
     return pointer;
   }
 
-  /** @param name a member name @return that member's JSON pointer */
+  /**
+   * @param name a member name
+   * @return that member's JSON pointer
+   */
   public String pointerOf(String name) {
     return JsonPointers.child(pointer, name);
   }
@@ -61,12 +64,18 @@ public final class JsonObject {
     return values;
   }
 
-  /** @param name a member name @return whether it is present (even as null) */
+  /**
+   * @param name a member name
+   * @return whether it is present (even as null)
+   */
   public boolean has(String name) {
     return values.containsKey(name);
   }
 
-  /** @param name a member name @return its value; null when missing or null */
+  /**
+   * @param name a member name
+   * @return its value; null when missing or null
+   */
   public Object get(String name) {
     return values.get(name);
   }
@@ -271,7 +280,10 @@ public final class JsonObject {
     return text.substring(0, end) + '\u2026';
   }
 
-  /** @param value a plain JSON value @return its JSON type name: object, array, string, number, boolean, null */
+  /**
+   * @param value a plain JSON value
+   * @return its JSON type name: object, array, string, number, boolean, null
+   */
   public static String typeName(Object value) {
     if (value == null) {
       return "null";

@@ -114,25 +114,39 @@ public final class FakeHaloApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** @param id a ticket id @param json the answer to {@code GET /api/Tickets/{id}} @return this fake */
+  /**
+   * @param id a ticket id
+   * @param json the answer to {@code GET /api/Tickets/{id}}
+   * @return this fake
+   */
   public FakeHaloApi ticket(long id, String json) {
     tickets.put(Long.toString(id), Objects.requireNonNull(json, "json"));
     return this;
   }
 
-  /** @param json the answer to {@code GET /api/Status}, an array of statuses @return this fake */
+  /**
+   * @param json the answer to {@code GET /api/Status}, an array of statuses
+   * @return this fake
+   */
   public FakeHaloApi statuses(String json) {
     statuses = Objects.requireNonNull(json, "json");
     return this;
   }
 
-  /** @param seconds the {@code expires_in} of the tokens issued from now on @return this fake */
+  /**
+   * @param seconds the {@code expires_in} of the tokens issued from now on
+   * @return this fake
+   */
   public FakeHaloApi expiresIn(long seconds) {
     expiresIn = seconds;
     return this;
   }
 
-  /** Forgets the token issued last, so that the API answers 401 to it, as after a revocation. @return this fake */
+  /**
+   * Forgets the token issued last, so that the API answers 401 to it, as after a revocation.
+   *
+   * @return this fake
+   */
   public FakeHaloApi revokeToken() {
     validToken = null;
     return this;
@@ -151,13 +165,19 @@ public final class FakeHaloApi implements AutoCloseable {
     return this;
   }
 
-  /** @param seconds the {@code Retry-After} of injected failures, or -1 for none @return this fake */
+  /**
+   * @param seconds the {@code Retry-After} of injected failures, or -1 for none
+   * @return this fake
+   */
   public FakeHaloApi retryAfter(long seconds) {
     retryAfterSeconds = seconds;
     return this;
   }
 
-  /** @param stall whether API calls wait until the fake is closed (10 s at most), for timeouts @return this fake */
+  /**
+   * @param stall whether API calls wait until the fake is closed (10 s at most), for timeouts
+   * @return this fake
+   */
   public FakeHaloApi stall(boolean stall) {
     this.stall = stall;
     return this;
@@ -173,7 +193,10 @@ public final class FakeHaloApi implements AutoCloseable {
     return List.copyOf(actions);
   }
 
-  /** @param id a ticket id @return its {@code status_id}, if the fake has the ticket and it has one */
+  /**
+   * @param id a ticket id
+   * @return its {@code status_id}, if the fake has the ticket and it has one
+   */
   public Optional<Long> statusId(long id) {
     String ticket = tickets.get(Long.toString(id));
     return ticket == null ? Optional.empty() : Optional.ofNullable(ticketObject(ticket).get("status_id"))
@@ -185,7 +208,10 @@ public final class FakeHaloApi implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** @param pathPart a part of the path, e.g. {@code /api/Tickets/4242} @return how many requests had it */
+  /**
+   * @param pathPart a part of the path, e.g. {@code /api/Tickets/4242}
+   * @return how many requests had it
+   */
   public int requestCount(String pathPart) {
     return (int) requests.stream().filter(r -> r.path().contains(pathPart)).count();
   }

@@ -66,13 +66,19 @@ public final class HaloDeliveries {
       this.statusName = Objects.requireNonNull(statusName, "statusName");
     }
 
-    /** @param summary the summary @return this ticket */
+    /**
+     * @param summary the summary
+     * @return this ticket
+     */
     public Ticket summary(String summary) {
       this.summary = Objects.requireNonNull(summary, "summary");
       return this;
     }
 
-    /** @param details the details, HTML allowed @return this ticket */
+    /**
+     * @param details the details, HTML allowed
+     * @return this ticket
+     */
     public Ticket details(String details) {
       this.details = Objects.requireNonNull(details, "details");
       return this;
@@ -89,19 +95,28 @@ public final class HaloDeliveries {
       return this;
     }
 
-    /** @param dateClosed the {@code dateclosed} value @return this ticket */
+    /**
+     * @param dateClosed the {@code dateclosed} value
+     * @return this ticket
+     */
     public Ticket dateClosed(String dateClosed) {
       this.dateClosed = dateClosed;
       return this;
     }
 
-    /** @param hasBeenClosed the {@code hasbeenclosed} flag (full shape) @return this ticket */
+    /**
+     * @param hasBeenClosed the {@code hasbeenclosed} flag (full shape)
+     * @return this ticket
+     */
     public Ticket hasBeenClosed(boolean hasBeenClosed) {
       this.hasBeenClosed = hasBeenClosed;
       return this;
     }
 
-    /** @param lastActionDate the {@code lastactiondate} value (full shape) @return this ticket */
+    /**
+     * @param lastActionDate the {@code lastactiondate} value (full shape)
+     * @return this ticket
+     */
     public Ticket lastActionDate(String lastActionDate) {
       this.lastActionDate = lastActionDate;
       return this;
@@ -141,7 +156,10 @@ public final class HaloDeliveries {
       return json(Map.of("ticket", fullMap()));
     }
 
-    /** @param event the webhook event @return one native webhook envelope */
+    /**
+     * @param event the webhook event
+     * @return one native webhook envelope
+     */
     public Delivery envelope(String event) {
       return json(envelopeMap(event));
     }

@@ -28,7 +28,10 @@ final class FakeFiql {
     boolean matches(Map<String, Object> incident);
   }
 
-  /** @param query a FIQL query, or empty for all @return the filter */
+  /**
+   * @param query a FIQL query, or empty for all
+   * @return the filter
+   */
   static Filter parse(String query) {
     if (query.isBlank()) {
       return incident -> true;

@@ -83,7 +83,10 @@ public final class FakeTopdeskApi implements AutoCloseable {
   public record Request(String method, String path, String rawPath, String rawQuery, String authorization,
       String body) {
 
-    /** @param name a query parameter @return its first value, decoded, if sent */
+    /**
+     * @param name a query parameter
+     * @return its first value, decoded, if sent
+     */
     public Optional<String> parameter(String name) {
       return Optional.ofNullable(parameters(rawQuery).get(name));
     }
@@ -167,7 +170,10 @@ public final class FakeTopdeskApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** @param name the operator name a PATCH leaves as the incident's modifier @return this fake */
+  /**
+   * @param name the operator name a PATCH leaves as the incident's modifier
+   * @return this fake
+   */
   public synchronized FakeTopdeskApi operatorName(String name) {
     operatorName = Objects.requireNonNull(name, "name");
     return this;
@@ -263,25 +269,37 @@ public final class FakeTopdeskApi implements AutoCloseable {
     return this;
   }
 
-  /** @param number an incident number @return its id, if the fake has it */
+  /**
+   * @param number an incident number
+   * @return its id, if the fake has it
+   */
   public synchronized Optional<String> idOf(String number) {
     return incidents.values().stream().filter(i -> number.equals(i.get("number")))
         .map(i -> (String) i.get("id")).findFirst();
   }
 
-  /** @param number an incident number @return its processing status's name */
+  /**
+   * @param number an incident number
+   * @return its processing status's name
+   */
   @SuppressWarnings("unchecked")
   public synchronized String processingStatusOf(String number) {
     Object status = require(number).get("processingStatus");
     return status instanceof Map<?, ?> map ? (String) ((Map<String, Object>) map).get("name") : null;
   }
 
-  /** @param number an incident number @return the actions added through the API, oldest first */
+  /**
+   * @param number an incident number
+   * @return the actions added through the API, oldest first
+   */
   public synchronized List<String> actionsOf(String number) {
     return List.copyOf(actions.getOrDefault(require(number).get("id"), List.of()));
   }
 
-  /** @param number an incident number @return the incident as the API serves it */
+  /**
+   * @param number an incident number
+   * @return the incident as the API serves it
+   */
   public synchronized String incidentJson(String number) {
     return Json.write(require(number));
   }
@@ -327,7 +345,10 @@ public final class FakeTopdeskApi implements AutoCloseable {
     return this;
   }
 
-  /** @param delay how long every answer waits (until the fake is closed at most) @return this fake */
+  /**
+   * @param delay how long every answer waits (until the fake is closed at most)
+   * @return this fake
+   */
   public synchronized FakeTopdeskApi delay(Duration delay) {
     this.delay = Objects.requireNonNull(delay, "delay");
     return this;
@@ -338,7 +359,10 @@ public final class FakeTopdeskApi implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** @param method an HTTP method @return the requests with it, in order */
+  /**
+   * @param method an HTTP method
+   * @return the requests with it, in order
+   */
   public List<Request> requests(String method) {
     return requests.stream().filter(r -> r.method().equals(method)).toList();
   }

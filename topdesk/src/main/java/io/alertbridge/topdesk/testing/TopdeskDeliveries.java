@@ -34,12 +34,18 @@ public final class TopdeskDeliveries {
       body.put("summary", "Mailserver reageert niet");
     }
 
-    /** @param summary the brief description @return this builder */
+    /**
+     * @param summary the brief description
+     * @return this builder
+     */
     public Builder summary(String summary) {
       return field("summary", summary);
     }
 
-    /** @param priority HIGH or LOW @return this builder */
+    /**
+     * @param priority HIGH or LOW
+     * @return this builder
+     */
     public Builder priority(String priority) {
       return field("priority", priority);
     }

@@ -107,19 +107,29 @@ public final class FakeZendeskApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** @param id a ticket id @param status its status, e.g. {@code new} @return this fake */
+  /**
+   * @param id a ticket id
+   * @param status its status, e.g. {@code new}
+   * @return this fake
+   */
   public FakeZendeskApi ticket(long id, String status) {
     statuses.put(id, Objects.requireNonNull(status, "status"));
     comments.putIfAbsent(id, new CopyOnWriteArrayList<>());
     return this;
   }
 
-  /** @param id a ticket id @return its status, if the fake has the ticket */
+  /**
+   * @param id a ticket id
+   * @return its status, if the fake has the ticket
+   */
   public Optional<String> status(long id) {
     return Optional.ofNullable(statuses.get(id));
   }
 
-  /** @param id a ticket id @return the comments added to it, in order */
+  /**
+   * @param id a ticket id
+   * @return the comments added to it, in order
+   */
   public List<Comment> comments(long id) {
     return List.copyOf(comments.getOrDefault(id, List.of()));
   }
@@ -137,13 +147,19 @@ public final class FakeZendeskApi implements AutoCloseable {
     return this;
   }
 
-  /** @param seconds the {@code Retry-After} of injected failures, or -1 for none @return this fake */
+  /**
+   * @param seconds the {@code Retry-After} of injected failures, or -1 for none
+   * @return this fake
+   */
   public FakeZendeskApi retryAfter(long seconds) {
     retryAfterSeconds = seconds;
     return this;
   }
 
-  /** @param delay how long every answer waits (until the fake is closed at most) @return this fake */
+  /**
+   * @param delay how long every answer waits (until the fake is closed at most)
+   * @return this fake
+   */
   public FakeZendeskApi delay(Duration delay) {
     this.delay = Objects.requireNonNull(delay, "delay");
     return this;

@@ -68,22 +68,34 @@ public final class ZendeskDeliveries {
       body.put("latest_comment", "");
     }
 
-    /** @param title the ticket title @return this builder */
+    /**
+     * @param title the ticket title
+     * @return this builder
+     */
     public Builder title(String title) {
       return field("title", title);
     }
 
-    /** @param description the ticket description @return this builder */
+    /**
+     * @param description the ticket description
+     * @return this builder
+     */
     public Builder description(String description) {
       return field("description", description);
     }
 
-    /** @param priority Urgent, High, Normal, Low or empty @return this builder */
+    /**
+     * @param priority Urgent, High, Normal, Low or empty
+     * @return this builder
+     */
     public Builder priority(String priority) {
       return field("priority", priority);
     }
 
-    /** @param updatedAt the {@code updated_at} value, ISO-8601 @return this builder */
+    /**
+     * @param updatedAt the {@code updated_at} value, ISO-8601
+     * @return this builder
+     */
     public Builder updatedAt(String updatedAt) {
       return field("updated_at", updatedAt);
     }
@@ -98,13 +110,19 @@ public final class ZendeskDeliveries {
       return this;
     }
 
-    /** @param name a body field to leave out, e.g. to send a delivery without a status @return this builder */
+    /**
+     * @param name a body field to leave out, e.g. to send a delivery without a status
+     * @return this builder
+     */
     public Builder without(String name) {
       body.remove(Objects.requireNonNull(name, "name"));
       return this;
     }
 
-    /** @param invocationId the {@code X-Zendesk-Webhook-Invocation-Id} @return this builder */
+    /**
+     * @param invocationId the {@code X-Zendesk-Webhook-Invocation-Id}
+     * @return this builder
+     */
     public Builder invocationId(String invocationId) {
       this.invocationId = Objects.requireNonNull(invocationId, "invocationId");
       return this;
