@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       requested id nor the configured ones; the body is not read</td></tr>
  *   <tr><td>a body over {@link Limits#maxBodyBytes()}</td><td>413 {@code TOO_LARGE}. A declared {@code
  *       Content-Length} over the limit is refused without reading a byte; otherwise at most the limit plus one
- *       byte is read, and the rest is left unread (over HTTP/1.x the answer says {@code Connection: close})</td></tr>
+ *       byte is read, and the rest is left unread (over HTTP/1.x the answer says {@code Connection: close}, as
+ *       it does whenever a body is left unread: for 404 and 405 too)</td></tr>
  *   <tr><td>any other delivery</td><td>the {@link ProcessingResult}'s {@link ProcessingResult#httpStatus()
  *       status} and {@link ProcessingResult#responseBody() body}; a 401 to a source with HTTP Basic
  *       authentication carries {@code WWW-Authenticate: Basic realm="..."}</td></tr>
@@ -117,19 +118,19 @@ public final class AlertBridgeServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!"POST".equals(request.getMethod())) {
       response.setHeader("Allow", "POST");
+      closeUnread(request, response);
       answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, NOT_ALLOWED);
       return;
     }
     AlertSource source = source(request.getPathInfo());
     if (source == null) {
+      closeUnread(request, response);
       answer(response, HttpServletResponse.SC_NOT_FOUND, NOT_FOUND);
       return;
     }
     byte[] body = readBody(request);
     if (body == null) {
-      if (request.getProtocol() != null && request.getProtocol().startsWith("HTTP/1.")) {
-        response.setHeader("Connection", "close");
-      }
+      closeUnread(request, response);
       answer(response, Outcome.TOO_LARGE.httpStatus(), tooLarge);
       return;
     }
@@ -152,6 +153,17 @@ public final class AlertBridgeServlet extends HttpServlet {
       response.setHeader("WWW-Authenticate", basicChallenge);
     }
     answer(response, result.httpStatus(), result.responseBody());
+  }
+
+  /**
+   * The request's body is left unread: over HTTP/1.x the answer closes the connection, so that no client
+   * sends its next request on a connection whose unread bytes the container may drop it for.
+   */
+  private static void closeUnread(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getProtocol() != null && request.getProtocol().startsWith("HTTP/1.")
+        && request.getContentLengthLong() != 0) {
+      response.setHeader("Connection", "close");
+    }
   }
 
   /** @return the source named by the path after the mount point, or null */

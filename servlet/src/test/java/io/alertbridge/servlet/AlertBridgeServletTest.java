@@ -271,6 +271,8 @@ class AlertBridgeServletTest {
       HttpResponse<String> answer = send(post(base.resolve(path), NEW_TICKET).header("X-Secret", SECRET).build());
 
       assertThat(answer.statusCode()).as(path).isEqualTo(404);
+      assertThat(answer.headers().firstValue("Connection")).as(path + ": the unread body closes the connection")
+          .hasValueSatisfying(value -> assertThat(value).isEqualToIgnoringCase("close"));
       assertThat(answer.body()).as(path).contains("no such alert source")
           .doesNotContain("service-desk", "basic-desk", "zendesk-prod", "SERVICE-DESK");
     }
